@@ -1,0 +1,158 @@
+import path from 'node:path';
+
+// Every environment variable Licensegraph reads is read here, once. A bad value stops start-up
+// with a ConfigError that names the variable. Hand-written rather than envalid/zod: the checks
+// are few, and this keeps the messages exact.
+
+export type DatabaseConfig =
+  | {
+      kind: 'mysql';
+      url: string;
+      /** MariaDB reports column defaults differently; TypeORM must be told (db/mysql-flavor). */
+      flavor?: 'mysql' | 'mariadb';
+    }
+  | { kind: 'sqlite'; file: string /* ':memory:' or a path */ };
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type SubgraphName = 'organizations' | 'subscriptions' | 'usage';
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['organizations', 'subscriptions', 'usage'];
+
+export interface JwtConfig {
+  /** HS256 shared secret; null when unset (then JWKS_URL, or a secret kept under dataDir). */
+  secret: string | null;
+  /** RS256/ES256 keys of a production identity provider. */
+  jwksUrl: string | null;
+  issuer: string;
+  audience: string;
+}
+
+export interface Config {
+  database: DatabaseConfig;
+  dataDir: string;
+  port: number;
+  subgraphPorts: Record<SubgraphName, number>;
+  subgraphUrls: Record<SubgraphName, string>;
+  host: string;
+  jwt: JwtConfig;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw new ConfigError(name, `must be a port number from 1 to 65535, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = read(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  }
+  return url.toString();
+}
+
+export function parseDatabaseUrl(raw: string | undefined, dataDir: string): DatabaseConfig {
+  const name = 'DATABASE_URL';
+  if (raw === undefined) return { kind: 'sqlite', file: path.join(dataDir, 'licensegraph.sqlite') };
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length);
+    if (file === '') throw new ConfigError(name, 'sqlite: needs a path, e.g. sqlite:./data/lg.db');
+    return { kind: 'sqlite', file };
+  }
+  if (raw.startsWith('mysql://')) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new ConfigError(name, 'is not a valid URL (mysql://user:pass@host:port/db)');
+    }
+    if (!url.hostname) throw new ConfigError(name, 'mysql URL needs a host');
+    if (url.pathname.length <= 1) {
+      throw new ConfigError(
+        name,
+        'mysql URL needs a database name (mysql://user:pass@host:port/db)',
+      );
+    }
+    return { kind: 'mysql', url: raw };
+  }
+  throw new ConfigError(
+    name,
+    'must start with mysql:// (mysql://user:pass@host:port/db) or sqlite: (sqlite:path, sqlite::memory:)',
+  );
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = path.resolve(read(env, 'DATA_DIR') ?? 'data');
+  const database = parseDatabaseUrl(read(env, 'DATABASE_URL'), dataDir);
+  const host = read(env, 'HOST') ?? '127.0.0.1';
+  const subgraphPorts: Record<SubgraphName, number> = {
+    organizations: port(env, 'ORGANIZATIONS_PORT', 4001),
+    subscriptions: port(env, 'SUBSCRIPTIONS_PORT', 4002),
+    usage: port(env, 'USAGE_PORT', 4003),
+  };
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPH_NAMES) {
+    subgraphUrls[name] =
+      httpUrl(env, `${name.toUpperCase()}_URL`) ??
+      `http://127.0.0.1:${subgraphPorts[name]}/graphql`;
+  }
+
+  const secret = read(env, 'JWT_SECRET') ?? null;
+  if (secret !== null && Buffer.byteLength(secret) < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 bytes long (HS256 key)');
+  }
+  const jwksUrl = httpUrl(env, 'JWT_JWKS_URL') ?? null;
+
+  const logLevel = (read(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
+    );
+  }
+
+  return {
+    database,
+    dataDir,
+    port: port(env, 'PORT', 4000),
+    subgraphPorts,
+    subgraphUrls,
+    host,
+    jwt: {
+      secret,
+      jwksUrl,
+      issuer: read(env, 'JWT_ISSUER') ?? 'licensegraph',
+      audience: read(env, 'JWT_AUDIENCE') ?? 'licensegraph-api',
+    },
+    logLevel: logLevel as LogLevel,
+  };
+}

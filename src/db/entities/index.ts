@@ -1,0 +1,37 @@
+import { Customer } from './customer.entity';
+import { Entitlement } from './entitlement.entity';
+import { LicenseUsage } from './license-usage.entity';
+import { Partner } from './partner.entity';
+import { RoleAssignment } from './role-assignment.entity';
+import { Server } from './server.entity';
+import { Subscription } from './subscription.entity';
+import { Cluster, Tenant, UsageSource } from './usage-source.entity';
+import { User } from './user.entity';
+
+export {
+  Customer,
+  Entitlement,
+  LicenseUsage,
+  Partner,
+  RoleAssignment,
+  Server,
+  Subscription,
+  Cluster,
+  Tenant,
+  UsageSource,
+  User,
+};
+
+export const ENTITIES = [
+  Partner,
+  Customer,
+  Subscription,
+  Entitlement,
+  UsageSource,
+  Cluster,
+  Tenant,
+  Server,
+  LicenseUsage,
+  User,
+  RoleAssignment,
+];
