@@ -15,9 +15,12 @@ const swc = [
 ];
 
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  // jose 6 ships only as ES modules; swc turns it into CommonJS like our own sources.
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {
@@ -29,13 +32,13 @@ module.exports = {
       ...common,
       displayName: 'sqlite',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/support/use-sqlite.ts'],
+      setupFiles: [...common.setupFiles, '<rootDir>/test/support/use-sqlite.ts'],
     },
     {
       ...common,
       displayName: 'mysql',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/support/use-mysql.ts'],
+      setupFiles: [...common.setupFiles, '<rootDir>/test/support/use-mysql.ts'],
     },
   ],
 };
