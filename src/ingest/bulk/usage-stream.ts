@@ -1,0 +1,137 @@
+import type { DataSource } from 'typeorm';
+import { inTransaction } from '../transaction';
+import { upsertUsageRows } from '../usage-writer';
+import type { UsageWriteCounts } from '../usage-row';
+import { formatProblem } from '../validate/problems';
+import type { ImportProblem, UsageRejectionCode } from '../validate/problems';
+import { SourceCatalog, databaseSourceLoader } from '../validate/source-catalog';
+import { UsageBatchChecker } from '../validate/usage-checker';
+import type { UsageCandidate } from '../validate/usage-checker';
+import { UsageInputChecker } from '../validate/usage-input';
+
+// Usage records of a line-based file (NDJSON or CSV), checked and written in batches: each batch
+// is checked against the sources it names and written in a transaction of its own. A bad line is
+// reported and skipped; the good lines are stored. While one batch is being written the next is
+// read and parsed, and no more than these two batches are held, whatever the size of the file.
+
+/** Lines per batch (and per transaction). */
+export const USAGE_BATCH_LINES = 5000;
+
+/** Problems kept in the summary; all of them are reported as they are found. */
+export const KEPT_PROBLEMS = 1000;
+
+export interface UsageFileResult extends UsageWriteCounts {
+  /** Records read (lines that are not blank, header excluded). */
+  read: number;
+  /** Lines refused. */
+  rejected: number;
+  /** The first KEPT_PROBLEMS problems. */
+  problems: ImportProblem[];
+  /** The file as a whole was refused (e.g. a bad CSV header) and nothing of it was stored. */
+  refused: boolean;
+}
+
+export interface LineProblem {
+  field?: string;
+  column?: number;
+  message: string;
+  code?: UsageRejectionCode;
+}
+
+export class UsageStreamImporter {
+  private readonly result: UsageFileResult = {
+    read: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    problems: [],
+    refused: false,
+  };
+  private readonly input: UsageInputChecker;
+  private readonly checker: UsageBatchChecker;
+  private pending: UsageCandidate[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly file: string,
+    private readonly report: (line: string) => void,
+    private readonly now: Date = new Date(),
+  ) {
+    this.input = new UsageInputChecker(now);
+    this.checker = new UsageBatchChecker(new SourceCatalog(databaseSourceLoader(ds.manager)), {
+      describeAt: (line) => `line ${line}`,
+    });
+  }
+
+  /**
+   * Takes one record. Returns a promise when the caller must wait before the next record (a
+   * batch is full and the one before it is still being written), else undefined.
+   */
+  add(line: number, record: unknown): Promise<void> | undefined {
+    this.result.read++;
+    const checked = this.input.check(record);
+    if (Array.isArray(checked)) {
+      this.rejectLine(line, checked);
+      return undefined;
+    }
+    this.pending.push({ at: line, usage: checked });
+    return this.pending.length >= USAGE_BATCH_LINES ? this.flush() : undefined;
+  }
+
+  /** A line that holds no record (unreadable JSON or CSV): counted as read and refused. */
+  addUnreadable(line: number, problem: LineProblem): void {
+    this.result.read++;
+    this.rejectLine(line, [problem]);
+  }
+
+  /** Refuses the whole file (before any record was taken). */
+  refuse(line: number, message: string): void {
+    this.result.refused = true;
+    this.note({ file: this.file, line, path: '', message });
+  }
+
+  async finish(): Promise<UsageFileResult> {
+    await this.flush();
+    await this.inFlight;
+    return this.result;
+  }
+
+  private rejectLine(line: number, problems: LineProblem[]): void {
+    this.result.rejected++;
+    for (const { field, column, message, code } of problems) {
+      this.note({ file: this.file, line, column, path: field ?? '', message, code });
+    }
+  }
+
+  private note(problem: ImportProblem): void {
+    if (this.result.problems.length < KEPT_PROBLEMS) this.result.problems.push(problem);
+    this.report(formatProblem(problem));
+  }
+
+  /** Starts writing the pending batch once the previous one is written; resolves when that one is. */
+  private flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const previous = this.inFlight;
+    this.inFlight = previous.then(() => this.write(batch));
+    // A failure surfaces to whoever awaits the next flush or finish(), not as an unhandled one.
+    this.inFlight.catch(() => undefined);
+    return previous;
+  }
+
+  private async write(batch: UsageCandidate[]): Promise<void> {
+    if (batch.length === 0) return;
+    const checked = await this.checker.check(batch);
+    for (const rejection of checked.rejected) this.rejectLine(rejection.at, [rejection]);
+    this.result.unchanged += checked.repeats;
+    if (checked.rows.length === 0) return;
+    const counts = await inTransaction(this.ds, (manager) =>
+      upsertUsageRows(manager, checked.rows, this.now),
+    );
+    this.result.inserted += counts.inserted;
+    this.result.updated += counts.updated;
+    this.result.unchanged += counts.unchanged;
+  }
+}

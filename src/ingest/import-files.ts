@@ -1,0 +1,170 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { readCsvUsage } from './bulk/csv';
+import { readNdjsonUsage } from './bulk/ndjson';
+import { UsageStreamImporter } from './bulk/usage-stream';
+import type { UsageFileResult } from './bulk/usage-stream';
+import { importDocument } from './document/import-document';
+import { RECORD_KINDS, emptyCounts } from './document/result';
+import type { KindCounts, RecordKind } from './document/result';
+import { parseJson } from './json-text';
+import { formatProblem } from './validate/problems';
+import type { ImportProblem } from './validate/problems';
+
+// `licensegraph import FILE...` (contract/import-format.md): each file in the order given, by
+// its extension. A JSON document is written whole or not at all; NDJSON and CSV usage store their
+// good lines and report the bad ones. Later files may refer to what earlier ones stored.
+
+export type ImportFormat = 'json' | 'ndjson' | 'csv';
+
+export interface FileSummary {
+  file: string;
+  format: ImportFormat | null;
+  /** False when the file or any of its records was refused. */
+  ok: boolean;
+  /** Records read (JSON: all records, nested ones included; NDJSON/CSV: non-blank lines). */
+  read: number;
+  /** What happened per kind of record (NDJSON/CSV: usage only); zero counts when refused. */
+  counts: Partial<Record<RecordKind, KindCounts>>;
+  /** Records refused (NDJSON/CSV lines); for a refused JSON document, its number of problems. */
+  rejected: number;
+  /** Every problem with its location (at most the first 1,000 of a line-based file). */
+  problems: ImportProblem[];
+}
+
+export interface ImportSummary {
+  /** False when any file or record was refused: the command exits non-zero. */
+  ok: boolean;
+  files: FileSummary[];
+}
+
+const FORMATS: Record<string, ImportFormat> = {
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.csv': 'csv',
+};
+
+function formatCounts(kind: string, counts: KindCounts): string {
+  const parts = (['inserted', 'updated', 'unchanged', 'removed'] as const)
+    .filter((key) => counts[key] > 0)
+    .map((key) => `${counts[key]} ${key}`);
+  return `${kind} ${parts.join(', ') || 'none'}`;
+}
+
+async function importJson(ds: DataSource, file: string, now: Date): Promise<FileSummary> {
+  const summary: FileSummary = {
+    file,
+    format: 'json',
+    ok: false,
+    read: 0,
+    counts: {},
+    rejected: 0,
+    problems: [],
+  };
+  const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    summary.problems = [
+      { file, line: parsed.line, column: parsed.column, path: '', message: parsed.message },
+    ];
+    summary.rejected = 1;
+    return summary;
+  }
+  const result = await importDocument(ds, parsed.value, file, { now });
+  summary.ok = result.ok;
+  summary.problems = result.problems;
+  summary.rejected = result.problems.length;
+  summary.read = RECORD_KINDS.reduce((n, kind) => n + result.counts[kind].read, 0);
+  summary.counts = result.counts;
+  return summary;
+}
+
+async function importUsage(
+  ds: DataSource,
+  file: string,
+  format: 'ndjson' | 'csv',
+  report: (line: string) => void,
+  now: Date,
+): Promise<FileSummary> {
+  const importer = new UsageStreamImporter(ds, file, report, now);
+  await (format === 'csv' ? readCsvUsage : readNdjsonUsage)(file, importer);
+  const result: UsageFileResult = await importer.finish();
+  return {
+    file,
+    format,
+    ok: !result.refused && result.rejected === 0,
+    read: result.read,
+    counts: {
+      usage: {
+        read: result.read,
+        inserted: result.inserted,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        removed: 0,
+      },
+    },
+    rejected: result.rejected,
+    problems: result.problems,
+  };
+}
+
+function summaryLine(summary: FileSummary): string {
+  const { file, counts } = summary;
+  if (summary.format === null) return `${file}: not imported`;
+  if (summary.format === 'json') {
+    if (!summary.ok)
+      return `${file}: refused, nothing written (${summary.problems.length} problem${summary.problems.length === 1 ? '' : 's'})`;
+    const kinds = RECORD_KINDS.filter(
+      (kind) => (counts[kind]?.read ?? 0) > 0 || (counts[kind]?.removed ?? 0) > 0,
+    );
+    return `${file}: ${summary.read} records read; ${kinds.map((kind) => formatCounts(kind, counts[kind] as KindCounts)).join('; ') || 'nothing to import'}`;
+  }
+  const usage = counts.usage ?? emptyCounts().usage;
+  if (summary.rejected === 0 && !summary.ok) return `${file}: refused, nothing written`;
+  return `${file}: ${summary.read} records read; ${usage.inserted} inserted, ${usage.updated} updated, ${usage.unchanged} unchanged, ${summary.rejected} rejected`;
+}
+
+/** Imports the files in order; `report` receives every problem and one summary line per file. */
+export async function importFiles(
+  ds: DataSource,
+  files: string[],
+  report: (line: string) => void,
+  options: { now?: Date } = {},
+): Promise<ImportSummary> {
+  const now = options.now ?? new Date();
+  const summaries: FileSummary[] = [];
+  for (const file of files) {
+    const format = FORMATS[path.extname(file).toLowerCase()] ?? null;
+    let summary: FileSummary;
+    try {
+      if (format === null)
+        throw new ImportRefusal('unsupported file type: expected .json, .ndjson or .csv');
+      summary =
+        format === 'json'
+          ? await importJson(ds, file, now)
+          : await importUsage(ds, file, format, report, now);
+      // Line-based files report their problems as they go; a document's are reported here.
+      if (format === 'json') for (const problem of summary.problems) report(formatProblem(problem));
+    } catch (error) {
+      const problem: ImportProblem = { file, path: '', message: failureMessage(error) };
+      report(formatProblem(problem));
+      summary = { file, format, ok: false, read: 0, counts: {}, rejected: 0, problems: [problem] };
+    }
+    report(summaryLine(summary));
+    summaries.push(summary);
+  }
+  return { ok: summaries.every((s) => s.ok), files: summaries };
+}
+
+class ImportRefusal extends Error {}
+
+/** What went wrong, without internals: file errors by their code, others by their message. */
+function failureMessage(error: unknown): string {
+  if (error instanceof ImportRefusal) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  if (code === 'EACCES') return 'cannot be read (permission denied)';
+  return `import failed: ${(error as Error).message ?? String(error)}`;
+}
