@@ -1,0 +1,5 @@
+import type { Benchmark } from './benchmark';
+import { seedBenchmark } from './seed.bench';
+
+/** Every benchmark `npm run bench` knows, in the order it runs them. Later issues add theirs. */
+export const BENCHMARKS: readonly Benchmark[] = [seedBenchmark];
