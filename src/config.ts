@@ -28,6 +28,13 @@ export interface JwtConfig {
   audience: string;
 }
 
+/** Guards of the gateway against abusive operations (DESIGN.md, Conventions). */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+}
+
 export interface Config {
   database: DatabaseConfig;
   dataDir: string;
@@ -37,6 +44,7 @@ export interface Config {
   host: string;
   jwt: JwtConfig;
   logLevel: LogLevel;
+  limits: QueryLimits;
 }
 
 export class ConfigError extends Error {
@@ -61,6 +69,15 @@ function port(env: Env, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
     throw new ConfigError(name, `must be a port number from 1 to 65535, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function positiveInt(env: Env, name: string, fallback: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from 1 to ${max}, got "${raw}"`);
   }
   return Number(raw);
 }
@@ -154,5 +171,10 @@ export function loadConfig(env: Env = process.env): Config {
       audience: read(env, 'JWT_AUDIENCE') ?? 'licensegraph-api',
     },
     logLevel: logLevel as LogLevel,
+    limits: {
+      maxDepth: positiveInt(env, 'MAX_QUERY_DEPTH', 15, 100),
+      maxAliases: positiveInt(env, 'MAX_QUERY_ALIASES', 30, 1000),
+      maxCost: positiveInt(env, 'MAX_QUERY_COST', 50000, 10_000_000),
+    },
   };
 }

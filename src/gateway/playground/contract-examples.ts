@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kind, parse } from 'graphql';
+import type { OperationDefinitionNode } from 'graphql';
+import { todayUtc } from '../../ingest/seed/days';
+import { schemaDir } from '../schema-files';
+import { demoExampleVariables } from './example-variables';
+import type { ExampleVariables } from './example-variables';
+
+export interface PlaygroundExample {
+  name: string;
+  query: string;
+  variables?: ExampleVariables;
+}
+
+/** ../shared/contract/operations beside the checkout, where CI lays the shared folder too. */
+export function contractOperationsDir(): string {
+  const repoRoot = path.dirname(schemaDir());
+  return path.resolve(repoRoot, '..', 'shared', 'contract', 'operations');
+}
+
+function operationKind(file: string, source: string): OperationDefinitionNode['operation'] {
+  try {
+    const operation = parse(source).definitions.find(
+      (definition): definition is OperationDefinitionNode =>
+        definition.kind === Kind.OPERATION_DEFINITION,
+    );
+    if (operation) return operation.operation;
+  } catch (error) {
+    throw new Error(`Contract operation ${file} does not parse: ${(error as Error).message}`);
+  }
+  throw new Error(`Contract operation ${file} holds no operation`);
+}
+
+/**
+ * The contract's operations as playground examples, with variables pointing into the demo data.
+ * Viewer comes first because it needs no variables and works for every user; then the other
+ * queries, then the mutations, each by name. No folder (a deployment without the shared contract)
+ * means no examples.
+ */
+export function loadContractExamples(
+  options: { dir?: string; today?: string } = {},
+): PlaygroundExample[] {
+  const dir = options.dir ?? contractOperationsDir();
+  if (!fs.existsSync(dir)) return [];
+  const variables = demoExampleVariables(options.today ?? todayUtc());
+  const rank = (example: { name: string; kind: string }) =>
+    example.name === 'Viewer' ? 0 : example.kind === 'query' ? 1 : 2;
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .map((file) => {
+      const query = fs.readFileSync(path.join(dir, file), 'utf8');
+      const name = path.basename(file, '.graphql');
+      return { name, query, kind: operationKind(file, query), variables: variables[name] };
+    })
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))
+    .map(({ name, query, variables: example }) =>
+      example ? { name, query, variables: example } : { name, query },
+    );
+}

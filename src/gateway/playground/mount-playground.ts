@@ -1,0 +1,95 @@
+import type { Express, RequestHandler } from 'express';
+import { BOOT_SCRIPT } from './boot-script';
+import type { PlaygroundExample } from './contract-examples';
+import { generatedAsset, packageAssets } from './playground-assets';
+import type { PlaygroundAsset } from './playground-assets';
+import { PAGE_STYLE, playgroundSettings, renderPlaygroundPage } from './playground-page';
+
+// GET /graphql from a browser gets GraphiQL; every other request to /graphql (a GET query asking
+// for JSON, any POST) goes on to Apollo, mounted after this.
+
+export interface PlaygroundOptions {
+  /** Opened as tabs, in this order; the first should need no variables (see boot-script.ts). */
+  examples: PlaygroundExample[];
+  /** Put into the headers editor: only for the embedded demo setup, never a real deployment. */
+  demoToken?: string | null;
+  graphqlPath?: string;
+}
+
+/**
+ * The one inline style GraphiQL 3.8 writes: the scroll lock (react-remove-scroll-bar) it puts on
+ * <body> while a dialog is open. Its text holds the page's scrollbar width and body margins, which
+ * this page keeps at zero, so it never varies and a hash admits it without 'unsafe-inline'. Should
+ * it differ (a new GraphiQL, an odd zoom level) the browser blocks it, costing nothing here as the
+ * page never scrolls, and the browser test reports the violation.
+ */
+const GRAPHIQL_SCROLL_LOCK_STYLE = "'sha256-Y/huXlwoYkVyQlxwSVcCi1RCDGDCSVBzDt0hYP9qlTc='";
+
+/**
+ * Only this server's own files run: no inline script (the settings are a JSON data block) and no
+ * eval. Fonts and the editor's lint markers are data: URLs inside graphiql.min.css.
+ */
+export const PLAYGROUND_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  `style-src 'self' ${GRAPHIQL_SCROLL_LOCK_STYLE}`,
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Every asset URL names its version or content hash (playground-assets.ts). */
+const CACHE_FOR_A_YEAR = 'public, max-age=31536000, immutable';
+
+function serveAsset(app: Express, asset: PlaygroundAsset): void {
+  app.get(asset.url, (_req, res) => {
+    res.set({ 'Cache-Control': CACHE_FOR_A_YEAR, 'X-Content-Type-Options': 'nosniff' });
+    if ('content' in asset) {
+      res.type(asset.contentType).send(asset.content);
+      return;
+    }
+    // dotfiles: the path is ours, and may well run through a hidden folder such as ~/.cache.
+    res.sendFile(asset.file, { cacheControl: false, dotfiles: 'allow' }, (error) => {
+      // Not Express's error page, which would show the server's paths.
+      if (error && !res.headersSent) res.status(500).type('text').send('Asset unavailable');
+    });
+  });
+}
+
+export function mountPlayground(app: Express, options: PlaygroundOptions): void {
+  const graphqlPath = options.graphqlPath ?? '/graphql';
+  const packages = packageAssets();
+  const boot = generatedAsset('boot', 'js', BOOT_SCRIPT);
+  const style = generatedAsset('playground', 'css', PAGE_STYLE);
+  for (const asset of [...Object.values(packages), boot, style]) serveAsset(app, asset);
+
+  const settings = playgroundSettings({
+    examples: options.examples,
+    demoToken: options.demoToken ?? null,
+    graphqlPath,
+  });
+  const page = renderPlaygroundPage(settings, {
+    styles: [packages.graphiqlStyle.url, style.url],
+    scripts: [packages.react.url, packages.reactDom.url, packages.graphiqlScript.url, boot.url],
+  });
+  const servePage: RequestHandler = (req, res, next) => {
+    // The same URL answers HTML or JSON by Accept: caches must keep them apart.
+    res.vary('Accept');
+    if (req.accepts(['application/json', 'text/html']) !== 'text/html') {
+      next();
+      return;
+    }
+    res.set({
+      'Content-Security-Policy': PLAYGROUND_CSP,
+      // The page may carry the demo token: not for any cache.
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    res.type('html').send(page);
+  };
+  app.get(graphqlPath, servePage);
+}

@@ -1,0 +1,60 @@
+import { GraphQLError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+
+// The error codes clients see (DESIGN.md, Conventions). Anything else becomes a generic
+// INTERNAL_SERVER_ERROR whose message tells nothing about SQL, stacks or paths.
+
+export const PUBLIC_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT'] as const;
+export type PublicCode = (typeof PUBLIC_CODES)[number];
+
+/** Codes Apollo Server itself produces for malformed requests; they carry no internals. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export const INTERNAL_MESSAGE = 'Internal server error';
+
+export function unauthenticated(
+  message = 'Authentication required: send a valid bearer token',
+): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+export function forbidden(message = 'Not allowed'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+export function badUserInput(
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code: 'BAD_USER_INPUT' } });
+}
+
+/**
+ * Apollo Server `formatError`: public codes pass with their message; everything else is reduced
+ * to a generic internal error (the original is logged by the caller, not sent).
+ */
+export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (
+    typeof code === 'string' &&
+    ((PUBLIC_CODES as readonly string[]).includes(code) || REQUEST_CODES.has(code))
+  ) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: INTERNAL_MESSAGE,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

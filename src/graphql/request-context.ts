@@ -1,0 +1,34 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { DataSource } from 'typeorm';
+import { AuthenticationError } from '../auth/errors';
+import { bearerToken } from '../auth/jwt';
+import type { TokenVerifier } from '../auth/jwt';
+import { loadViewer } from '../auth/load-viewer';
+import type { RequestContext } from './context';
+import { utcToday } from './context';
+import { unauthenticated } from './errors';
+
+/**
+ * Every subgraph verifies the bearer token itself (no subgraph trusts the network) and loads the
+ * viewer's scope afresh. No token: a context without viewer, so that only `_service` answers.
+ * A token that does not verify, or names no known user, is refused outright.
+ */
+export function createRequestContext(ds: DataSource, verify: TokenVerifier) {
+  return async (headers: IncomingHttpHeaders): Promise<RequestContext> => {
+    const today = utcToday();
+    const header = headers.authorization;
+    if (header === undefined || header === '') return { ds, viewer: null, today };
+    const token = bearerToken(header);
+    if (!token) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    let userId: string;
+    try {
+      ({ userId } = await verify(token));
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw unauthenticated(error.message);
+      throw error;
+    }
+    const viewer = await loadViewer(ds, userId);
+    if (!viewer) throw unauthenticated('The token names no known user');
+    return { ds, viewer, today };
+  };
+}

@@ -1,0 +1,37 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Listens on host:port (0 = any free port) and closes idle keep-alive sockets on stop. */
+export async function listen(
+  app: Express,
+  host: string,
+  port: number,
+  path = '/graphql',
+): Promise<{ server: http.Server; running: RunningServer }> {
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    running: {
+      url: `http://${shownHost}:${address.port}${path}`,
+      port: address.port,
+      stop: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    },
+  };
+}

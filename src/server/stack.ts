@@ -1,0 +1,79 @@
+import type { DataSource } from 'typeorm';
+import type { QueryLimits, SubgraphName } from '../config';
+import { SUBGRAPH_NAMES } from '../config';
+import type { TokenVerifier } from '../auth/jwt';
+import { startGateway } from '../gateway/gateway-server';
+import type { GatewayOptions } from '../gateway/gateway-server';
+import { buildSubgraph } from '../graphql/build-subgraph-schema';
+import { SUBGRAPH_MODULES } from '../gateway/subgraph-modules';
+import type { Logger } from '../logger';
+import type { RunningServer } from './http-server';
+import { startSubgraphServer } from './subgraph-server';
+
+export type Piece = 'gateway' | SubgraphName;
+export const PIECES: readonly Piece[] = ['gateway', ...SUBGRAPH_NAMES];
+
+export interface StackOptions {
+  pieces: readonly Piece[];
+  /** Needed by the subgraphs; the gateway alone never touches the database. */
+  ds: DataSource | null;
+  verify: TokenVerifier;
+  host: string;
+  ports: Record<Piece, number>;
+  /** Where the gateway finds subgraphs this process does not run. */
+  subgraphUrls: Record<SubgraphName, string>;
+  supergraphSdl: string;
+  limits: QueryLimits;
+  logger: Logger;
+  mountOnGateway?: GatewayOptions['mount'];
+}
+
+export interface RunningStack {
+  servers: Partial<Record<Piece, RunningServer>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the named pieces: every subgraph first (so that the gateway is handed the addresses
+ * they really listen on — port 0 in tests), then the gateway.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const servers: Partial<Record<Piece, RunningServer>> = {};
+  const stop = async () => {
+    for (const piece of [...PIECES].reverse()) await servers[piece]?.stop();
+  };
+  try {
+    const urls = { ...options.subgraphUrls };
+    for (const name of SUBGRAPH_NAMES) {
+      if (!options.pieces.includes(name)) continue;
+      const module = SUBGRAPH_MODULES[name];
+      if (!module) throw new Error(`The ${name} subgraph is not part of this build`);
+      if (!options.ds) throw new Error(`The ${name} subgraph needs a database`);
+      servers[name] = await startSubgraphServer({
+        subgraph: await buildSubgraph(module),
+        ds: options.ds,
+        verify: options.verify,
+        host: options.host,
+        port: options.ports[name],
+        logger: options.logger,
+      });
+      urls[name] = servers[name]!.url;
+    }
+    if (options.pieces.includes('gateway')) {
+      servers.gateway = await startGateway({
+        supergraphSdl: options.supergraphSdl,
+        limits: options.limits,
+        subgraphUrls: urls,
+        verify: options.verify,
+        host: options.host,
+        port: options.ports.gateway,
+        logger: options.logger,
+        mount: options.mountOnGateway,
+      });
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { servers, stop };
+}

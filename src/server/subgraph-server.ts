@@ -1,0 +1,66 @@
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import type { TokenVerifier } from '../auth/jwt';
+import type { BuiltSubgraph } from '../graphql/build-subgraph-schema';
+import type { RequestContext } from '../graphql/context';
+import { maskError } from '../graphql/errors';
+import { createRequestContext } from '../graphql/request-context';
+import type { Logger } from '../logger';
+import { mountHealth } from './health';
+import { listen } from './http-server';
+import type { RunningServer } from './http-server';
+
+export interface SubgraphServerOptions {
+  subgraph: BuiltSubgraph;
+  ds: DataSource;
+  verify: TokenVerifier;
+  host: string;
+  port: number;
+  logger: Logger;
+}
+
+/** One subgraph on its own port: POST /graphql for the gateway, plus /health/*. */
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  const { subgraph, logger } = options;
+  const apollo = new ApolloServer<RequestContext>({
+    schema: subgraph.schema,
+    introspection: false,
+    // The command line stops the servers itself (src/cli/run-graph.ts) and exits cleanly.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: false,
+    // Traces are only for Apollo Studio, which this deployment does not report to.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    formatError(formatted, error) {
+      const masked = maskError(formatted);
+      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+        logger.error({ err: error, subgraph: subgraph.name }, 'resolver failed');
+      }
+      return masked;
+    },
+  });
+  await apollo.start();
+  const contextFor = createRequestContext(options.ds, options.verify);
+  const app = express();
+  app.disable('x-powered-by');
+  mountHealth(app, options.ds);
+  app.use(
+    '/graphql',
+    express.json({ limit: '5mb' }),
+    expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers) }),
+  );
+  const { running } = await listen(app, options.host, options.port);
+  logger.info({ subgraph: subgraph.name, url: running.url }, 'subgraph listening');
+  return {
+    ...running,
+    async stop() {
+      await running.stop();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { inList } from '../../../db/scope-condition';
+import type { Grant, SqlCondition } from '../../../db/scope-condition';
+
+/**
+ * Role assignments inside a grant: partner-level ones on a granted partner, customer-level ones on
+ * a granted customer or on a customer of a granted partner.
+ */
+export function adminVisibleAssignmentCondition(grant: Grant, alias: string): SqlCondition {
+  const partners = [...grant.partnerIds];
+  const customers = [...grant.customerIds];
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (partners.length > 0) {
+    parts.push(`${alias}.partner_id IN ${inList(partners)}`);
+    parts.push(
+      `${alias}.customer_id IN (SELECT id FROM customers WHERE partner_id IN ${inList(partners)})`,
+    );
+    params.push(...partners, ...partners);
+  }
+  if (customers.length > 0) {
+    parts.push(`${alias}.customer_id IN ${inList(customers)}`);
+    params.push(...customers);
+  }
+  return parts.length > 0 ? { sql: `(${parts.join(' OR ')})`, params } : { sql: '1 = 0', params };
+}

@@ -1,0 +1,91 @@
+import { decodeCursor, encodeCursor, pageSize } from '../../../graphql/connection';
+import type { SortKeyShape } from '../../../graphql/connection';
+import type { RequestContext } from '../../../graphql/context';
+import { CustomerOrderField, OrderDirection } from '../../../graphql/enums';
+import { badUserInput } from '../../../graphql/errors';
+import { viewerOf } from '../../../graphql/viewer-of';
+import { customerPage } from '../queries/customer-page';
+import type {
+  CustomerConnection,
+  CustomerFilter,
+  CustomerOrder,
+} from '../types/customer-connection.type';
+
+export interface CustomerConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: CustomerFilter | null;
+  orderBy?: CustomerOrder | null;
+}
+
+const MAX_FILTER_VALUES = 100;
+
+/** The sort key customerPage puts in a cursor: the name or utilization, then the id. */
+const SORT_KEY_SHAPES: Record<CustomerOrderField, SortKeyShape> = {
+  [CustomerOrderField.NAME]: ['string', 'string'],
+  [CustomerOrderField.UTILIZATION]: ['number', 'string'],
+};
+
+function checkFilter(filter: CustomerFilter | null | undefined): void {
+  for (const [name, values] of Object.entries({
+    regions: filter?.regions,
+    subscriptionKinds: filter?.subscriptionKinds,
+  })) {
+    if (values && (values.length === 0 || values.length > MAX_FILTER_VALUES)) {
+      throw badUserInput(`filter.${name} must list 1 to ${MAX_FILTER_VALUES} values`, {
+        argumentName: 'filter',
+      });
+    }
+  }
+  if (
+    filter?.nameContains !== undefined &&
+    filter.nameContains !== null &&
+    filter.nameContains.length > 200
+  ) {
+    throw badUserInput('filter.nameContains is longer than 200 characters', {
+      argumentName: 'filter',
+    });
+  }
+}
+
+/** Query.customers and Partner.customers: one page of the customers the viewer may read. */
+export async function customerConnection(
+  ctx: RequestContext,
+  args: CustomerConnectionArgs,
+  partnerId?: string,
+): Promise<CustomerConnection> {
+  const limit = pageSize(args.first);
+  checkFilter(args.filter);
+  const order = {
+    field: args.orderBy?.field ?? CustomerOrderField.NAME,
+    direction: args.orderBy?.direction ?? OrderDirection.ASC,
+  };
+  const ordering = `${order.field}:${order.direction}`;
+  const { rows, totalCount } = await customerPage(ctx.ds, {
+    grant: viewerOf(ctx).scope.read,
+    partnerId,
+    nameContains: args.filter?.nameContains ?? undefined,
+    regions: args.filter?.regions ?? undefined,
+    subscriptionKinds: args.filter?.subscriptionKinds ?? undefined,
+    order,
+    after: decodeCursor(args.after, ordering, SORT_KEY_SHAPES[order.field]),
+    limit: limit + 1,
+    asOf: ctx.today,
+  });
+  const page = rows.slice(0, limit);
+  const edges = page.map((row) => ({
+    cursor: encodeCursor(ordering, row.sortKey),
+    node: { id: row.id, name: row.name, partnerId: row.partnerId },
+  }));
+  return {
+    totalCount,
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

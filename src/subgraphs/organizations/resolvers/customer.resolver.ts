@@ -1,0 +1,35 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../../graphql/context';
+import { customerLoader } from '../loaders/customers';
+import { partnerLoader } from '../loaders/partners';
+import { Customer } from '../types/customer.type';
+import { CustomerConnection } from '../types/customer-connection.type';
+import { Partner } from '../types/partner.type';
+import { CustomerConnectionArgsType } from './connection-args';
+import { customerConnection } from './customer-connection';
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @Query(() => Customer, { nullable: true })
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Customer | null> {
+    return customerLoader(ctx).load(id);
+  }
+
+  @Query(() => CustomerConnection, {
+    description: 'Every customer the viewer may read, across partners',
+  })
+  customers(
+    @Args() args: CustomerConnectionArgsType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CustomerConnection> {
+    return customerConnection(ctx, args);
+  }
+
+  @FieldResolver(() => Partner)
+  async partner(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Partner> {
+    const partner = await partnerLoader(ctx).load(customer.partnerId);
+    // A readable customer always makes its partner visible; a miss means the row vanished.
+    if (!partner) throw new Error(`partner of customer ${customer.id} not found`);
+    return partner;
+  }
+}

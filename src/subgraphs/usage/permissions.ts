@@ -1,0 +1,30 @@
+import { rule } from 'graphql-shield';
+import type { IRules } from 'graphql-shield';
+import type { RequestContext } from '../../graphql/context';
+import { forbidden } from '../../graphql/errors';
+import { allowAll } from '../../graphql/rules';
+
+/**
+ * Partner analytics need a partner-scoped full or read-only admin on this very partner. The
+ * partner itself is visible to more viewers (those reading one of its customers), so this says
+ * FORBIDDEN rather than pretending the partner does not exist.
+ */
+const hasPartnerAnalytics = rule('hasPartnerAnalytics', { cache: 'strict' })(
+  (partner: { id: string }, _args, ctx: RequestContext) =>
+    ctx.viewer?.scope.analytics.partnerIds.has(partner.id)
+      ? true
+      : forbidden('Partner analytics need a partner full or read-only admin role on this partner'),
+);
+
+// This subgraph has no root fields: every entity arrives through `_entities`, whose reference
+// resolvers cut it to the viewer's scope in SQL, so the fields below them are open. Anything not
+// named here is denied.
+export const permissions: IRules = {
+  Cluster: allowAll,
+  Tenant: allowAll,
+  Customer: allowAll,
+  Partner: { id: allowAll, licenseSummary: hasPartnerAnalytics },
+  UsageSnapshot: allowAll,
+  UsagePoint: allowAll,
+  LicenseSummary: allowAll,
+};

@@ -1,0 +1,80 @@
+import type { DataSource } from 'typeorm';
+import { bucketStartSql } from '../../../db/day-buckets';
+import type { DayBucket } from '../../../db/day-buckets';
+import { LICENSE_TYPES } from '../../../db/enums';
+import type { LicenseType } from '../../../db/enums';
+import { licenseTypeOrderSql } from '../../../db/queries/license-type-order';
+import { inList, scopeCondition } from '../../../db/scope-condition';
+import type { Grant } from '../../../db/scope-condition';
+
+export interface UsageBucketQuery {
+  sourceIds: readonly string[];
+  grant: Grant;
+  /** First and last day, both included. */
+  from: string;
+  to: string;
+  bucket: DayBucket;
+  /** null: every license type. */
+  licenseTypes: readonly LicenseType[] | null;
+}
+
+export interface UsageBucketRow {
+  sourceId: string;
+  period: string;
+  licenseType: LicenseType;
+  consumed: number;
+  peak: number;
+  average: number;
+  reportedDays: number;
+}
+
+interface RawBucket {
+  source_id: string;
+  period: string;
+  license_type: LicenseType;
+  consumed: number;
+  peak: number | string;
+  total: number | string;
+  reported_days: number | string;
+}
+
+/**
+ * The reported days between `from` and `to` of several sources, grouped per source, license
+ * type and bucket in one statement. Only days that were reported count, so a bucket without a
+ * report yields no row. The bucket's last value comes from joining back on its last reported day.
+ * Rows are ordered by source, period, then license type in the contract's order.
+ */
+export async function usageBuckets(
+  ds: DataSource,
+  query: UsageBucketQuery,
+): Promise<UsageBucketRow[]> {
+  const period = bucketStartSql(ds, query.bucket, 'day');
+  const scope = scopeCondition(query.grant, { customerId: 'customer_id', partnerId: 'partner_id' });
+  // Every license type is named even without a filter, so that the range on the primary key
+  // (source, license type, day) also bounds the days instead of reading each source's history.
+  const types = query.licenseTypes ?? LICENSE_TYPES;
+  const rows: RawBucket[] = await ds.query(
+    `SELECT b.source_id, b.period, b.license_type, lu.consumed, b.peak, b.total, b.reported_days
+     FROM (SELECT source_id, license_type, ${period} AS period, MAX(consumed) AS peak,
+                  SUM(consumed) AS total, COUNT(*) AS reported_days, MAX(day) AS last_day
+           FROM license_usage
+           WHERE source_id IN ${inList(query.sourceIds)} AND ${scope.sql}
+             AND license_type IN ${inList(types)} AND day >= ? AND day <= ?
+           GROUP BY source_id, license_type, ${period}) b
+     JOIN license_usage lu
+       ON lu.source_id = b.source_id AND lu.license_type = b.license_type AND lu.day = b.last_day
+     ORDER BY b.source_id, b.period, ${licenseTypeOrderSql('b.license_type')}`,
+    [...query.sourceIds, ...scope.params, ...types, query.from, query.to],
+  );
+  // SUM and COUNT come back as strings from MySQL (DECIMAL, BIGINT); the mean is taken here so
+  // that it is exact rather than rounded to MySQL's division precision.
+  return rows.map((row) => ({
+    sourceId: row.source_id,
+    period: row.period,
+    licenseType: row.license_type,
+    consumed: Number(row.consumed),
+    peak: Number(row.peak),
+    average: Number(row.total) / Number(row.reported_days),
+    reportedDays: Number(row.reported_days),
+  }));
+}

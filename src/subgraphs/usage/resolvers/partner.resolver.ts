@@ -1,0 +1,24 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../../graphql/context';
+import { partnerSummaryLoader, toLicenseSummary } from '../../../graphql/license-summary-loaders';
+import { LicenseSummary } from '../../../graphql/license-summary.type';
+import { Partner } from '../types/partner.type';
+import { AsOfArgs, asOfDay } from '../../../graphql/as-of.args';
+
+@Resolver(() => Partner)
+export class PartnerResolver {
+  @FieldResolver(() => [LicenseSummary], {
+    description:
+      'Partner analytics (PARTNER_FULL_ADMIN, PARTNER_READ_ONLY_ADMIN only): all customers ' +
+      'together on asOf (default today, UTC), one entry per license type',
+  })
+  async licenseSummary(
+    @Root() partner: Partner,
+    @Args() args: AsOfArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LicenseSummary[]> {
+    const asOf = asOfDay(args, ctx);
+    const rows = await partnerSummaryLoader(ctx, { asOf }).load(partner.id);
+    return rows.map((row) => toLicenseSummary(row, asOf));
+  }
+}

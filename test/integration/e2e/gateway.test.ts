@@ -1,0 +1,149 @@
+import { openTestDatabase } from '../../support/database';
+import type { TestDatabase } from '../../support/database';
+import { loadGraphFixture } from '../../support/graph-fixture';
+import { startTestStack } from '../../support/stack';
+import type { TestStack } from '../../support/stack';
+
+// The gateway as a client meets it: authentication before planning, limits, and what a client
+// sees when one subgraph is down.
+
+describe('gateway', () => {
+  let db: TestDatabase;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await loadGraphFixture(db.ds);
+    stack = await startTestStack(db);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await db?.close();
+  });
+
+  const viewerQuery = '{ viewer { user { id email } } }';
+
+  it('refuses a request without a token with UNAUTHENTICATED', async () => {
+    const { status, body } = await stack.request(viewerQuery);
+    expect(status).toBe(401);
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect(body.data ?? null).toBeNull();
+  });
+
+  it.each([
+    ['garbage', 'Bearer not.a.jwt'],
+    ['wrong scheme', 'Basic dXNlcjpwYXNz'],
+  ])('refuses a %s authorization header', async (_name, authorization) => {
+    const { status, body } = await stack.request(viewerQuery, {}, { authorization });
+    expect(status).toBe(401);
+    expect(body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a valid token of a user that does not exist', async () => {
+    const { body } = await stack.request(
+      viewerQuery,
+      {},
+      {
+        authorization: `Bearer ${await stack.token('u-ghost')}`,
+      },
+    );
+    expect(body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(body.data?.viewer ?? null).toBeNull();
+  });
+
+  it('answers the viewer of a valid token', async () => {
+    const { status, body } = await stack.request(
+      viewerQuery,
+      {},
+      {
+        authorization: `Bearer ${await stack.token('u-fa-acme')}`,
+      },
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      data: { viewer: { user: { id: 'u-fa-acme', email: 'fa@acme.example' } } },
+    });
+  });
+
+  it('refuses an operation with more aliases than the limit', async () => {
+    const lookups = Array.from({ length: 31 }, (_, i) => `a${i}: partner(id: "p-north") { id }`);
+    const { body } = await stack.request(
+      `{ ${lookups.join(' ')} }`,
+      {},
+      {
+        authorization: `Bearer ${await stack.token('u-pfa-north')}`,
+      },
+    );
+    expect(body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0].message).toMatch(/more than 30 aliases/);
+    expect(body.data).toBeUndefined();
+  });
+
+  it('refuses an operation that costs more than the limit, counting `first` from variables', async () => {
+    const query = `query($n: Int) {
+      customers(first: $n) {
+        nodes { id partner { id customers(first: $n) { nodes { id name } } } }
+      }
+    }`;
+    const headers = { authorization: `Bearer ${await stack.token('u-pfa-north')}` };
+    const costly = await stack.request(query, { n: 500 }, headers);
+    expect(costly.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(costly.body.errors?.[0].message).toMatch(/more than the limit of 50000/);
+    expect(costly.body.data ?? undefined).toBeUndefined();
+    const cheap = await stack.request(query, { n: 2 }, headers);
+    expect(cheap.body.errors).toBeUndefined();
+    expect((cheap.body.data as { customers: { nodes: unknown[] } }).customers.nodes).toHaveLength(
+      2,
+    );
+  });
+
+  it('hides internal errors: no SQL, stack or URL reaches the client', async () => {
+    const { body } = await stack.request(
+      '{ customers(first: 0) { totalCount } }',
+      {},
+      {
+        authorization: `Bearer ${await stack.token('u-pfa-north')}`,
+      },
+    );
+    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|SELECT|http:\/\//i);
+  });
+});
+
+describe('gateway with a subgraph down', () => {
+  let db: TestDatabase;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await loadGraphFixture(db.ds);
+    stack = await startTestStack(db);
+    await stack.stack.servers.subscriptions!.stop();
+  });
+  afterAll(async () => {
+    await stack?.stop().catch(() => undefined);
+    await db?.close();
+  });
+
+  it("answers the other subgraphs' data and names the part that failed, without internals", async () => {
+    const { status, body } = await stack.request(
+      '{ customer(id: "c-acme") { id name } subscription(id: "Sub-100001") { id kind } }',
+      {},
+      { authorization: `Bearer ${await stack.token('u-fa-acme')}` },
+    );
+    expect(status).toBe(200);
+    expect(body.data).toEqual({
+      customer: { id: 'c-acme', name: 'Acme Corp' },
+      subscription: null,
+    });
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0].extensions).toEqual({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      service: 'subscriptions',
+    });
+    expect(body.errors?.[0].message).toMatch(/subscriptions/);
+    expect(JSON.stringify(body.errors)).not.toMatch(
+      /127\.0\.0\.1|localhost|ECONNREFUSED|stack|\bat /i,
+    );
+  });
+});
