@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '../config';
+import { openDataSource } from '../db/data-source';
+import { sqlLogger } from '../logger';
+import { CliError, EXIT, firstLine } from './errors';
+import type { CliSession } from './session';
+
+/** Where the data lives, for messages: never shows a password. */
+export function describeDatabase(db: DatabaseConfig): string {
+  if (db.kind === 'sqlite') {
+    return db.file === ':memory:' ? 'the in-memory SQLite database' : `SQLite ${db.file}`;
+  }
+  const url = new URL(db.url);
+  const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+  return `MySQL ${user}${url.host}/${decodeURIComponent(url.pathname.slice(1))}`;
+}
+
+/**
+ * Opens the configured database (MySQL must be migrated; SQLite is built from the entities), runs
+ * the work and always closes it again, so that the process can exit.
+ */
+export async function withDatabase<T>(
+  session: CliSession,
+  work: (ds: DataSource) => Promise<T>,
+): Promise<T> {
+  const { database } = session.config;
+  let ds: DataSource;
+  try {
+    ds = await openDataSource(database, { logger: sqlLogger(session.logger) });
+  } catch (error) {
+    throw new CliError(
+      `Cannot open ${describeDatabase(database)}: ${firstLine(error)}`,
+      EXIT.FAILURE,
+      {
+        cause: error,
+      },
+    );
+  }
+  try {
+    return await work(ds);
+  } finally {
+    await ds.destroy();
+  }
+}

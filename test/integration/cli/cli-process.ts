@@ -1,0 +1,126 @@
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { parseDatabaseUrl } from '../../../src/config';
+import { openDataSource } from '../../../src/db/data-source';
+import { createMysqlDatabase, testDbKind } from '../../support/database';
+
+// The real command line as a child process (`node bin/licensegraph.js`, which compiles dist/ when
+// it is stale: the first call of a run may take a while), against a database of its own.
+
+export const ROOT = path.resolve(__dirname, '../../..');
+const BIN = path.join(ROOT, 'bin', 'licensegraph.js');
+
+/** Long enough for the first call of a run, which compiles dist/ (on a busy machine). */
+export const FIRST_CALL_TIMEOUT_MS = 240_000;
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  /** Without the line bin/licensegraph.js prints when it compiles dist/ first. */
+  stderr: string;
+}
+
+const BUILDING_LINE = /^licensegraph: building dist\/.*\n/m;
+
+export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      // Only what the test gives: no DATABASE_URL or JWT_SECRET of the developer's shell leaks in.
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, timeout: FIRST_CALL_TIMEOUT_MS },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+        resolve({ code, stdout, stderr: stderr.replace(BUILDING_LINE, '') });
+      },
+    );
+  });
+}
+
+export interface CliDatabase {
+  /** DATABASE_URL for the child process. */
+  url: string;
+  /** DATA_DIR for the child process (the embedded setup keeps its JWT secret there). */
+  dataDir: string;
+  /** Opens the same database in the test, for checking what a command wrote. */
+  open(): Promise<DataSource>;
+  close(): Promise<void>;
+}
+
+/** A fresh database of the kind this jest project tests: a SQLite file, or a new MySQL database. */
+export async function createCliDatabase(): Promise<CliDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-cli-'));
+  const mysql = testDbKind() === 'mysql' ? await createMysqlDatabase() : null;
+  const url = mysql?.url ?? `sqlite:${path.join(dataDir, 'licensegraph.sqlite')}`;
+  return {
+    url,
+    dataDir,
+    open: () => openDataSource(parseDatabaseUrl(url, dataDir), { migrate: mysql !== null }),
+    async close() {
+      await mysql?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A long-running command (`start`, `serve`) as a child process, read line by line. */
+export interface RunningCli {
+  /** Everything printed on stdout so far. */
+  stdout(): string;
+  /** Resolves with stdout once it matches, or rejects with what was printed. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export function startCli(args: string[], env: Record<string, string>): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return {
+    stdout: () => stdout,
+    async waitFor(pattern, timeoutMs = FIRST_CALL_TIMEOUT_MS) {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(stdout)) {
+        if (child.exitCode !== null || Date.now() > deadline) {
+          throw new Error(`no ${pattern} in output.\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return stdout;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** Ports nobody listens on right now, for a child process to take. */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve) => {
+          const server = net.createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
