@@ -149,3 +149,49 @@ export function usagePoints(
       (a, b) => a.period.localeCompare(b.period) || byLicenseOrder(a.licenseType, b.licenseType),
     );
 }
+
+export const SERVER_ROLE_ORDER = [
+  'PUBLISHER',
+  'SUBSCRIBER',
+  'TFTP',
+  'IM_PRESENCE',
+  'UNITY_CONNECTION',
+  'EXPRESSWAY',
+  'OTHER',
+];
+
+/** Roles that read every customer of their partner, and roles that read their one customer. */
+export const PARTNER_READERS = ['PARTNER_FULL_ADMIN', 'PARTNER_READ_ONLY_ADMIN'];
+export const CUSTOMER_READERS = ['PARTNER_ADMIN', 'FULL_ADMIN', 'READ_ONLY_ADMIN', 'SUPPORT_ADMIN'];
+
+export function assignmentsOf(
+  fixture: GraphFixture,
+  userId: string,
+): GraphFixture['roleAssignments'] {
+  return fixture.roleAssignments.filter((assignment) => assignment.userId === userId);
+}
+
+/** The customers whose data the user may read (the contract's role meanings). */
+export function readableCustomers(fixture: GraphFixture, userId: string): Set<string> {
+  const readable = new Set<string>();
+  for (const assignment of assignmentsOf(fixture, userId)) {
+    if (PARTNER_READERS.includes(assignment.role)) {
+      for (const customer of fixture.customers) {
+        if (customer.partnerId === assignment.partnerId) readable.add(customer.id);
+      }
+    }
+    if (CUSTOMER_READERS.includes(assignment.role) && assignment.customerId) {
+      readable.add(assignment.customerId);
+    }
+  }
+  return readable;
+}
+
+/** Readable customers, and those the user's own assignments name (a collector's customer). */
+export function visibleCustomers(fixture: GraphFixture, userId: string): Set<string> {
+  const visible = readableCustomers(fixture, userId);
+  for (const assignment of assignmentsOf(fixture, userId)) {
+    if (assignment.customerId) visible.add(assignment.customerId);
+  }
+  return visible;
+}

@@ -17,6 +17,7 @@ import type { GraphFixture } from '../../support/graph-fixture';
 import type { Summary } from '../../support/oracle';
 import {
   LICENSE_ORDER,
+  SERVER_ROLE_ORDER,
   currentUsage,
   licenseSummary,
   subscriptionsOfCustomer,
@@ -28,16 +29,6 @@ import { send } from '../../support/typed-request';
 
 // Every read operation of the contract through the gateway over HTTP, with typed documents and
 // tokens of different roles; expected values come from test/support/oracle.ts.
-
-const SERVER_ROLE_ORDER = [
-  'PUBLISHER',
-  'SUBSCRIBER',
-  'TFTP',
-  'IM_PRESENCE',
-  'UNITY_CONNECTION',
-  'EXPRESSWAY',
-  'OTHER',
-];
 
 describe('contract read operations through the gateway', () => {
   let db: TestDatabase;

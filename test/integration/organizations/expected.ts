@@ -1,13 +1,17 @@
 import type { GraphFixture } from '../../support/graph-fixture';
-import { licenseSummary, subscriptionsOfCustomer } from '../../support/oracle';
+import {
+  PARTNER_READERS,
+  assignmentsOf,
+  licenseSummary,
+  readableCustomers,
+  subscriptionsOfCustomer,
+  visibleCustomers,
+} from '../../support/oracle';
 import type { StoredAssignment } from './setup';
 
 // What the organizations subgraph should answer, computed the plain way from the fixture object
 // and the role meanings of the contract (`enum Role`), with none of the subgraph's code.
 
-/** Roles that read every customer of their partner, and roles that read their one customer. */
-const PARTNER_READERS = ['PARTNER_FULL_ADMIN', 'PARTNER_READ_ONLY_ADMIN'];
-const CUSTOMER_READERS = ['PARTNER_ADMIN', 'FULL_ADMIN', 'READ_ONLY_ADMIN', 'SUPPORT_ADMIN'];
 /** Full and read-only admins, who also read the role assignments of their scope. */
 const CUSTOMER_ADMINS = ['FULL_ADMIN', 'READ_ONLY_ADMIN'];
 
@@ -15,42 +19,14 @@ type Assignment = GraphFixture['roleAssignments'][number];
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function assignmentsOf(fixture: GraphFixture, userId: string): Assignment[] {
-  return fixture.roleAssignments.filter((a) => a.userId === userId);
-}
-
 export function partnerOfCustomer(fixture: GraphFixture, customerId: string): string {
   const customer = fixture.customers.find((c) => c.id === customerId);
   if (!customer) throw new Error(`no customer ${customerId} in the fixture`);
   return customer.partnerId;
 }
 
-/** The customers the user may read. */
-export function readableCustomers(fixture: GraphFixture, userId: string): Set<string> {
-  const readable = new Set<string>();
-  for (const assignment of assignmentsOf(fixture, userId)) {
-    if (PARTNER_READERS.includes(assignment.role)) {
-      for (const customer of fixture.customers) {
-        if (customer.partnerId === assignment.partnerId) readable.add(customer.id);
-      }
-    }
-    if (CUSTOMER_READERS.includes(assignment.role) && assignment.customerId) {
-      readable.add(assignment.customerId);
-    }
-  }
-  return readable;
-}
+export { readableCustomers, visibleCustomers };
 
-/** Readable customers, and those the user's own assignments name (a collector's customer). */
-export function visibleCustomers(fixture: GraphFixture, userId: string): Set<string> {
-  const visible = readableCustomers(fixture, userId);
-  for (const assignment of assignmentsOf(fixture, userId)) {
-    if (assignment.customerId) visible.add(assignment.customerId);
-  }
-  return visible;
-}
-
-/** Partners of the customers the user sees, and partners its own assignments name. */
 export function visiblePartners(fixture: GraphFixture, userId: string): Set<string> {
   const visible = new Set<string>();
   for (const customerId of visibleCustomers(fixture, userId)) {

@@ -1,50 +1,17 @@
 import type { GraphFixture } from '../../support/graph-fixture';
-import { LICENSE_ORDER } from '../../support/oracle';
+import {
+  LICENSE_ORDER,
+  SERVER_ROLE_ORDER,
+  readableCustomers,
+  visibleCustomers,
+} from '../../support/oracle';
 
 // What the subscriptions subgraph should answer, computed the plain way from the fixture object
 // and the contract (orders, role meanings), with none of the subgraph's code.
 
-const SERVER_ROLE_ORDER = [
-  'PUBLISHER',
-  'SUBSCRIBER',
-  'TFTP',
-  'IM_PRESENCE',
-  'UNITY_CONNECTION',
-  'EXPRESSWAY',
-  'OTHER',
-];
-
-/** Roles that read every customer of their partner, and roles that read their one customer. */
-const PARTNER_READERS = ['PARTNER_FULL_ADMIN', 'PARTNER_READ_ONLY_ADMIN'];
-const CUSTOMER_READERS = ['PARTNER_ADMIN', 'FULL_ADMIN', 'READ_ONLY_ADMIN', 'SUPPORT_ADMIN'];
-
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The customers whose subscriptions, clusters and tenants the user may read. */
-export function readableCustomers(fixture: GraphFixture, userId: string): Set<string> {
-  const readable = new Set<string>();
-  for (const assignment of fixture.roleAssignments) {
-    if (assignment.userId !== userId) continue;
-    if (PARTNER_READERS.includes(assignment.role)) {
-      for (const customer of fixture.customers) {
-        if (customer.partnerId === assignment.partnerId) readable.add(customer.id);
-      }
-    }
-    if (CUSTOMER_READERS.includes(assignment.role) && assignment.customerId) {
-      readable.add(assignment.customerId);
-    }
-  }
-  return readable;
-}
-
-/** Readable customers plus those the user's own customer-level assignments name. */
-export function visibleCustomers(fixture: GraphFixture, userId: string): Set<string> {
-  const visible = readableCustomers(fixture, userId);
-  for (const assignment of fixture.roleAssignments) {
-    if (assignment.userId === userId && assignment.customerId) visible.add(assignment.customerId);
-  }
-  return visible;
-}
+export { readableCustomers, visibleCustomers };
 
 export function customerOfSubscription(fixture: GraphFixture, subscriptionId: string): string {
   const subscription = fixture.subscriptions.find((s) => s.id === subscriptionId);
