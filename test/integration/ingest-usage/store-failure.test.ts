@@ -24,7 +24,9 @@ import type { Rec } from './setup';
 // mock: another connection holds a lock the batch needs until the batch gives up waiting.
 // - MySQL: a row lock on a stored row that the batch's second statement updates (the first one,
 //   2,000 rows, has been written by then); the batch's connection waits 1 s at most.
-// - SQLite: the database's write lock, held by another connection; the batch waits 0.2 s at most.
+// - SQLite: the database's write lock, held by another connection; the batch waits 0.2 s at most
+//   (SQLite locks the whole database, so there the first statement already fails).
+// And on both, a trigger that makes the database refuse a row of the second statement.
 
 const KIND = testDbKind();
 const SOURCES = ['cl-ams-1', 'cl-fra-1', 'cl-nyc-1', 't-acme-us'];
@@ -126,4 +128,36 @@ it('stores none of a batch whose store fails midway, and all of it once the lock
   const after = await storedUsage(ds, SOURCES);
   expect(after).toEqual(expect.arrayContaining(expected));
   expect(after).toHaveLength(rowsBefore.length + 2399);
+});
+
+it('stores none of a batch whose second statement the database refuses', async () => {
+  // A trigger makes the database itself refuse one row of the second 2,000-row statement, after
+  // the first statement of the same transaction has written its rows.
+  const FAILING_COUNT = 999_999;
+  await ds.query(
+    KIND === 'mysql'
+      ? `CREATE TRIGGER lg_refuse_usage BEFORE INSERT ON license_usage FOR EACH ROW
+           BEGIN IF NEW.consumed = ${FAILING_COUNT} THEN
+             SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test';
+           END IF; END`
+      : `CREATE TRIGGER lg_refuse_usage BEFORE INSERT ON license_usage
+           WHEN NEW.consumed = ${FAILING_COUNT} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+  );
+  const records = series('cl-nyc-1', 'PROFESSIONAL', '1990-01-01', 2400, (i) =>
+    i === 2100 ? FAILING_COUNT : i,
+  );
+  const rowsBefore = await storedUsage(ds, SOURCES);
+  const reportedBefore = await lastReported();
+  let result;
+  try {
+    result = await ingestAs(ds, 'u-uc-acme', records);
+  } finally {
+    await ds.query('DROP TRIGGER lg_refuse_usage');
+  }
+  expect(result.data).toBeNull();
+  expect(result.errors).toHaveLength(1);
+  expect(await storedUsage(ds, SOURCES)).toEqual(rowsBefore);
+  expect(await lastReported()).toEqual(reportedBefore);
+
+  expect(await ingest(ds, 'u-uc-acme', records)).toMatchObject({ inserted: 2400, rejected: [] });
 });
