@@ -7,11 +7,9 @@ import { createTokenVerifier } from '../src/auth/jwt';
 import { signToken } from '../src/auth/sign-token';
 import { loadConfig } from '../src/config';
 import { readSupergraph } from '../src/gateway/schema-files';
-import { importFiles } from '../src/ingest/import-files';
 import { USAGE_CHUNK_SIZE } from '../src/ingest/usage-writer';
 import { PIECES, startStack } from '../src/server/stack';
 import { MAX_INGEST_RECORDS } from '../src/subgraphs/usage/resolvers/ingest-usage.resolver';
-import { peakRssMb } from './benchmark';
 import type { Benchmark, BenchMetric } from './benchmark';
 import {
   BENCH_COLLECTOR,
@@ -23,15 +21,15 @@ import {
   usageRows,
   writeNdjson,
 } from './ingest-data';
+import { runMeasured } from './measured-process';
 import { withBenchDatabase } from './mysql-database';
 
 // Issue 6: how fast usage gets in, next to how fast MySQL takes the same rows from bare mysql2
 // (the floor), in the same run on the same table. Every measurement starts from the same state:
 // the table emptied, then the first half of the days stored, so that half of the rows measured
 // are new and half are updates of stored rows.
-// - import: 1,000,000 NDJSON rows through `licensegraph import`'s code (importFiles); goal at
-//   least 0.6 x the floor, with the process's peak RSS under 300 MB (measured right after it, so
-//   before anything else in this run held much memory).
+// - import: 1,000,000 NDJSON rows with `licensegraph import` run as a process of its own (its
+//   start-up included); goal at least 0.6 x the floor, with that process's peak RSS under 300 MB.
 // - ingestUsage: 200,000 rows in batches of 5,000 through the gateway over HTTP, one collector
 //   sending one batch after the other; goal at least 0.3 x the floor.
 
@@ -48,20 +46,21 @@ async function timed(work: () => Promise<void>): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-async function importRun(ds: DataSource, file: string, rows: number) {
-  let lines = 0;
-  let summary = '';
-  const seconds = await timed(async () => {
-    const result = await importFiles(ds, [file], (line) => {
-      lines++;
-      summary = line;
-    });
-    const usage = result.files[0].counts.usage;
-    if (!result.ok || usage?.inserted !== rows / 2 || usage.updated !== rows / 2) {
-      throw new Error(`import did not store half new, half updated: ${summary} (${lines} lines)`);
-    }
+/** `licensegraph import FILE` as a process of its own, as a user runs it. */
+async function importRun(url: string, file: string, rows: number) {
+  const main = path.resolve(__dirname, '../src/main.js');
+  const run = await runMeasured(process.execPath, [main, 'import', file], {
+    DATABASE_URL: url,
+    LOG_LEVEL: 'warn',
   });
-  return { seconds, rssMb: peakRssMb(), summary };
+  const summary = run.stdout.trim().split('\n').pop() ?? '';
+  const expected = `${rows} records read; ${rows / 2} inserted, ${rows / 2} updated, 0 unchanged, 0 rejected`;
+  if (run.code !== 0 || !summary.endsWith(expected)) {
+    throw new Error(
+      `import did not store half new, half updated: ${summary} ${run.stderr.slice(0, 500)}`,
+    );
+  }
+  return { seconds: run.seconds, rssMb: run.peakRssMb ?? NaN, summary };
 }
 
 async function mutationRun(ds: DataSource, rows: number): Promise<number> {
@@ -137,9 +136,8 @@ export const ingestBenchmark: Benchmark = {
           `wrote ${importRows} rows to ${file} (${Math.round(fs.statSync(file).size / 2 ** 20)} MB)`,
         );
 
-        // The importer first, so that the peak RSS so far is its own.
         await resetUsage(ds, IMPORT_DAYS / 2);
-        const imported = await importRun(ds, file, importRows);
+        const imported = await importRun(url, file, importRows);
         log(`import: ${imported.summary}`);
         await resetUsage(ds, IMPORT_DAYS / 2);
         const importFloor = await bareUpsert(url, usageRows(0, IMPORT_DAYS, 1), USAGE_CHUNK_SIZE);
