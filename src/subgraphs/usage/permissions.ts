@@ -28,9 +28,9 @@ const isCollector = rule('isCollector', { cache: 'contextual' })(
       : forbidden('Only a usage collector (USAGE_COLLECTOR role) may ingest usage'),
 );
 
-// Apart from ingestUsage, this subgraph has no root fields: every entity arrives through `_entities`, whose reference
-// resolvers cut it to the viewer's scope in SQL, so the fields below them are open. Anything not
-// named here is denied.
+// Apart from ingestUsage, this subgraph has no root fields: every entity arrives through
+// `_entities`, whose reference resolvers cut it to the viewer's scope in SQL, so the fields below
+// them are open. Anything not named here is denied.
 export const permissions: IRules = {
   Mutation: { ingestUsage: and(isAuthenticated, isCollector) },
   IngestUsagePayload: allowAll,

@@ -35,6 +35,7 @@ export class IngestUsageResolver {
     const scope = ctx.viewer!.scope;
     return ingestUsageBatch(
       ctx.ds,
+      // Plain records with exactly the contract's fields, as the file importer passes them.
       records.map(({ sourceId, licenseType, date, consumed }) => ({
         sourceId,
         licenseType,
