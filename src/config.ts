@@ -19,6 +19,10 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export type SubgraphName = 'organizations' | 'subscriptions' | 'usage';
 export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['organizations', 'subscriptions', 'usage'];
 
+/** What one process may run: the gateway and the subgraphs. */
+export type Piece = 'gateway' | SubgraphName;
+export const PIECES: readonly Piece[] = ['gateway', ...SUBGRAPH_NAMES];
+
 export interface JwtConfig {
   /** HS256 shared secret; null when unset (then JWKS_URL, or a secret kept under dataDir). */
   secret: string | null;

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { PIECES } from '../server/stack';
-import type { Piece } from '../server/stack';
+import { PIECES } from '../config';
+import type { Piece } from '../config';
 import { withDatabase } from './database';
 import { UsageError } from './errors';
-import { runGraph } from './run-graph';
 import type { CliSession } from './session';
 
 // `licensegraph serve [--only PIECE[,PIECE]]`: a real deployment runs each piece alone (gateway,
@@ -22,6 +21,8 @@ function parsePieces(only: string | undefined): Piece[] {
 
 async function serve(session: CliSession, options: { only?: string }): Promise<number> {
   const pieces = parsePieces(options.only);
+  // Loaded when needed: the servers' modules would cost every other command tens of MB.
+  const { runGraph } = await import('./run-graph');
   if (pieces.length === 1 && pieces[0] === 'gateway') return runGraph(session, null, pieces);
   return withDatabase(session, (ds) => runGraph(session, ds, pieces));
 }

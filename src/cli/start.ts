@@ -5,8 +5,7 @@ import { signToken } from '../auth/sign-token';
 import { User } from '../db/entities';
 import { DEMO_USER_ID, isDatabaseEmpty, seed } from '../ingest/seed/seed';
 import { describeDatabase, withDatabase } from './database';
-import { PIECES } from '../server/stack';
-import { runGraph } from './run-graph';
+import { PIECES } from '../config';
 import { describeSeed, printDemoStory } from './seed';
 import type { CliSession } from './session';
 
@@ -61,6 +60,8 @@ async function start(session: CliSession): Promise<number> {
       session.print(`Demo token for ${DEMO_USER_ID} (valid ${DEMO_TOKEN_TTL}):`);
       session.print(token);
     }
+    // Loaded when needed: the servers' modules would cost every other command tens of MB.
+    const { runGraph } = await import('./run-graph');
     return runGraph(session, ds, PIECES, { demoToken: token });
   });
 }

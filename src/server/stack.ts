@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { QueryLimits, SubgraphName } from '../config';
-import { SUBGRAPH_NAMES } from '../config';
+import type { Piece, QueryLimits, SubgraphName } from '../config';
+import { PIECES, SUBGRAPH_NAMES } from '../config';
 import type { TokenVerifier } from '../auth/jwt';
 import { startGateway } from '../gateway/gateway-server';
 import type { GatewayOptions } from '../gateway/gateway-server';
@@ -10,8 +10,8 @@ import type { Logger } from '../logger';
 import type { RunningServer } from './http-server';
 import { startSubgraphServer } from './subgraph-server';
 
-export type Piece = 'gateway' | SubgraphName;
-export const PIECES: readonly Piece[] = ['gateway', ...SUBGRAPH_NAMES];
+export { PIECES } from '../config';
+export type { Piece } from '../config';
 
 export interface StackOptions {
   pieces: readonly Piece[];

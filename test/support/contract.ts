@@ -30,7 +30,8 @@ export const NOT_YET_BUILT = {
     'Customer.alerts', // issue 5
     'Partner.alerts', // issue 5
     'Query.usageReport', // issue 5
-    'Mutation', // issues 4 and 6: ingestUsage, assignRole, revokeRole
+    'Mutation.assignRole', // issue 4
+    'Mutation.revokeRole', // issue 4
   ],
   types: [
     'RegionUsage', // issue 5
@@ -41,17 +42,7 @@ export const NOT_YET_BUILT = {
     'UsageDimension',
     'UsageReportRow',
     'UsageReport',
-    'UsageRecordInput', // issue 6
-    'UsageRecordError',
-    'IngestUsagePayload',
     'AssignRoleInput', // issue 4
   ],
-  operations: [
-    'RegionUsage',
-    'PartnerAlerts',
-    'UsageReport',
-    'AssignRole',
-    'RevokeRole',
-    'IngestUsage',
-  ],
+  operations: ['RegionUsage', 'PartnerAlerts', 'UsageReport', 'AssignRole', 'RevokeRole'],
 };

@@ -33,7 +33,12 @@ export interface CheckedUsageBatch {
 export interface UsageCheckerOptions {
   /** How a position is named in messages ("line 12", "record 3"). */
   describeAt?: (at: number) => string;
-  /** A source the caller may not write to is refused with FORBIDDEN_SOURCE. */
+  /**
+   * A source the caller may not know of is refused exactly as one that does not exist (same code,
+   * same message), so that ids cannot be probed.
+   */
+  canSee?: (source: SourceFacts) => boolean;
+  /** A source the caller may see but not write to is refused with FORBIDDEN_SOURCE. */
   canWrite?: (source: SourceFacts) => boolean;
 }
 
@@ -67,7 +72,7 @@ export class UsageBatchChecker {
 
   private problem(at: number, usage: CheckedUsage, batch: CheckedUsageBatch): UsageProblem | null {
     const source = this.catalog.get(usage.sourceId);
-    if (!source) {
+    if (!source || (this.options.canSee && !this.options.canSee(source))) {
       return {
         code: 'UNKNOWN_SOURCE',
         field: 'sourceId',

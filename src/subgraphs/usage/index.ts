@@ -5,6 +5,7 @@ import { partnerLoader } from './loaders/partners';
 import { usageSourceOfType } from './loaders/usage-sources';
 import { permissions } from './permissions';
 import { CustomerResolver } from './resolvers/customer.resolver';
+import { IngestUsageResolver } from './resolvers/ingest-usage.resolver';
 import { PartnerResolver } from './resolvers/partner.resolver';
 import { UsageSourceResolver } from './resolvers/usage-source.resolver';
 import { Cluster } from './types/cluster.type';
@@ -13,8 +14,8 @@ import { Partner } from './types/partner.type';
 import { Tenant } from './types/tenant.type';
 
 /**
- * Usage read side (DESIGN.md: the usage subgraph): currentUsage, usage and lastReportedAt on
- * clusters and tenants, licenseSummary on customers and partners.
+ * Usage (DESIGN.md: the usage subgraph): currentUsage, usage and lastReportedAt on clusters and
+ * tenants, licenseSummary on customers and partners, and the collectors' ingestUsage mutation.
  *
  * Subscription.licenseSummary is resolved by the subscriptions subgraph (with the same shared
  * loader): Federation takes any object type named `Subscription` for the subscription root type,
@@ -22,7 +23,7 @@ import { Tenant } from './types/tenant.type';
  */
 export const usageSubgraph: SubgraphModule = {
   name: 'usage',
-  resolvers: [UsageSourceResolver, CustomerResolver, PartnerResolver],
+  resolvers: [UsageSourceResolver, CustomerResolver, PartnerResolver, IngestUsageResolver],
   // No root field returns these entities: they exist for `_entities` alone.
   orphanedTypes: [Cluster, Tenant, Customer, Partner],
   referenceResolvers: {

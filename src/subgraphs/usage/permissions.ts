@@ -1,8 +1,8 @@
-import { rule } from 'graphql-shield';
+import { and, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { RequestContext } from '../../graphql/context';
 import { forbidden } from '../../graphql/errors';
-import { allowAll } from '../../graphql/rules';
+import { allowAll, isAuthenticated } from '../../graphql/rules';
 
 /**
  * Partner analytics need a partner-scoped full or read-only admin on this very partner. The
@@ -16,10 +16,25 @@ const hasPartnerAnalytics = rule('hasPartnerAnalytics', { cache: 'strict' })(
       : forbidden('Partner analytics need a partner full or read-only admin role on this partner'),
 );
 
-// This subgraph has no root fields: every entity arrives through `_entities`, whose reference
-// resolvers cut it to the viewer's scope in SQL, so the fields below them are open. Anything not
-// named here is denied.
+/**
+ * Only collectors ingest. A viewer without any collector role is refused as a whole (FORBIDDEN:
+ * it depends on its roles alone, so it tells nothing about any id); a collector's records for
+ * sources outside its scope are rejected one by one (UNKNOWN_SOURCE, as if they did not exist).
+ */
+const isCollector = rule('isCollector', { cache: 'contextual' })(
+  (_parent, _args, ctx: RequestContext) =>
+    ctx.viewer && !ctx.viewer.scope.isEmpty('ingest')
+      ? true
+      : forbidden('Only a usage collector (USAGE_COLLECTOR role) may ingest usage'),
+);
+
+// Apart from ingestUsage, this subgraph has no root fields: every entity arrives through
+// `_entities`, whose reference resolvers cut it to the viewer's scope in SQL, so the fields below
+// them are open. Anything not named here is denied.
 export const permissions: IRules = {
+  Mutation: { ingestUsage: and(isAuthenticated, isCollector) },
+  IngestUsagePayload: allowAll,
+  UsageRecordError: allowAll,
   Cluster: allowAll,
   Tenant: allowAll,
   Customer: allowAll,

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { createTokenVerifier } from '../src/auth/jwt';
+import { signToken } from '../src/auth/sign-token';
+import { loadConfig } from '../src/config';
+import { readSupergraph } from '../src/gateway/schema-files';
+import { USAGE_CHUNK_SIZE } from '../src/ingest/usage-writer';
+import { PIECES, startStack } from '../src/server/stack';
+import { MAX_INGEST_RECORDS } from '../src/subgraphs/usage/resolvers/ingest-usage.resolver';
+import type { Benchmark, BenchMetric } from './benchmark';
+import {
+  BENCH_COLLECTOR,
+  ROWS_PER_DAY,
+  bareUpsert,
+  chunksOf,
+  importBenchOrganisation,
+  resetUsage,
+  usageRows,
+  writeNdjson,
+} from './ingest-data';
+import { runMeasured } from './measured-process';
+import { withBenchDatabase } from './mysql-database';
+
+// Issue 6: how fast usage gets in, next to how fast MySQL takes the same rows from bare mysql2
+// (the floor), in the same run on the same table. Every measurement starts from the same state:
+// the table emptied, then the first half of the days stored, so that half of the rows measured
+// are new and half are updates of stored rows.
+// - import: 1,000,000 NDJSON rows with `licensegraph import` run as a process of its own (its
+//   start-up included); goal at least 0.6 x the floor, with that process's peak RSS under 300 MB.
+// - ingestUsage: 200,000 rows in batches of 5,000 through the gateway over HTTP, one collector
+//   sending one batch after the other; goal at least 0.3 x the floor.
+
+const IMPORT_DAYS = 1000; // x 1,000 rows a day = 1,000,000 rows
+const MUTATION_DAYS = 200; // 200,000 rows
+const JWT = { secret: 'bench-secret-of-at-least-thirty-two-bytes!', issuer: 'lg', audience: 'lg' };
+
+const rate = (rows: number, seconds: number) => Math.round(rows / seconds);
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** `licensegraph import FILE` as a process of its own, as a user runs it. */
+async function importRun(url: string, file: string, rows: number) {
+  const main = path.resolve(__dirname, '../src/main.js');
+  const run = await runMeasured(process.execPath, [main, 'import', file], {
+    DATABASE_URL: url,
+    LOG_LEVEL: 'warn',
+  });
+  const summary = run.stdout.trim().split('\n').pop() ?? '';
+  const expected = `${rows} records read; ${rows / 2} inserted, ${rows / 2} updated, 0 unchanged, 0 rejected`;
+  if (run.code !== 0 || !summary.endsWith(expected)) {
+    throw new Error(
+      `import did not store half new, half updated: ${summary} ${run.stderr.slice(0, 500)}`,
+    );
+  }
+  return { seconds: run.seconds, rssMb: run.peakRssMb ?? NaN, summary };
+}
+
+async function mutationRun(ds: DataSource, rows: number): Promise<number> {
+  const stack = await startStack({
+    pieces: PIECES,
+    ds,
+    verify: createTokenVerifier({ ...JWT, jwksUrl: null }),
+    host: '127.0.0.1',
+    ports: { gateway: 0, organizations: 0, subscriptions: 0, usage: 0 },
+    subgraphUrls: { organizations: '', subscriptions: '', usage: '' },
+    supergraphSdl: readSupergraph(),
+    limits: loadConfig({}).limits,
+    logger: pino({ level: 'silent' }),
+  });
+  try {
+    const url = stack.servers.gateway!.url;
+    const authorization = `Bearer ${await signToken({ userId: BENCH_COLLECTOR, ttl: '1h' }, JWT)}`;
+    const query = `mutation($records: [UsageRecordInput!]!) {
+      ingestUsage(records: $records) { accepted inserted updated unchanged rejected { index code message } }
+    }`;
+    const counts = { inserted: 0, updated: 0 };
+    const seconds = await timed(async () => {
+      for (const chunk of chunksOf(usageRows(0, MUTATION_DAYS, 1), MAX_INGEST_RECORDS)) {
+        const records = chunk.map((r) => ({
+          sourceId: r.sourceId,
+          licenseType: r.licenseType,
+          date: r.day,
+          consumed: r.consumed,
+        }));
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: JSON.stringify({ query, variables: { records } }),
+        });
+        const body = (await response.json()) as {
+          data?: { ingestUsage: { inserted: number; updated: number; rejected: unknown[] } };
+          errors?: unknown;
+        };
+        const payload = body.data?.ingestUsage;
+        if (!payload || payload.rejected.length > 0) {
+          throw new Error(`ingestUsage failed: ${JSON.stringify(body).slice(0, 500)}`);
+        }
+        counts.inserted += payload.inserted;
+        counts.updated += payload.updated;
+      }
+    });
+    if (counts.inserted !== rows / 2 || counts.updated !== rows / 2) {
+      throw new Error(
+        `ingestUsage did not store half new, half updated: ${JSON.stringify(counts)}`,
+      );
+    }
+    return seconds;
+  } finally {
+    await stack.stop();
+  }
+}
+
+export const ingestBenchmark: Benchmark = {
+  name: 'ingest',
+  description:
+    'usage ingestion on MySQL: NDJSON import of 1,000,000 rows and ingestUsage in batches of ' +
+    '5,000 through the gateway, each next to bare mysql2 upserts of the same rows (half new, half updates)',
+  run: (log) =>
+    withBenchDatabase(async (ds) => {
+      const url = (ds.options as { url: string }).url;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-bench-ingest-'));
+      const file = path.join(dir, 'usage.ndjson');
+      try {
+        await importBenchOrganisation(ds);
+        const importRows = IMPORT_DAYS * ROWS_PER_DAY;
+        await writeNdjson(file, usageRows(0, IMPORT_DAYS, 1));
+        log(
+          `wrote ${importRows} rows to ${file} (${Math.round(fs.statSync(file).size / 2 ** 20)} MB)`,
+        );
+
+        await resetUsage(ds, IMPORT_DAYS / 2);
+        const imported = await importRun(url, file, importRows);
+        log(`import: ${imported.summary}`);
+        await resetUsage(ds, IMPORT_DAYS / 2);
+        const importFloor = await bareUpsert(url, usageRows(0, IMPORT_DAYS, 1), USAGE_CHUNK_SIZE);
+
+        const mutationRows = MUTATION_DAYS * ROWS_PER_DAY;
+        await resetUsage(ds, MUTATION_DAYS / 2);
+        const mutationFloor = await bareUpsert(
+          url,
+          usageRows(0, MUTATION_DAYS, 1),
+          USAGE_CHUNK_SIZE,
+        );
+        await resetUsage(ds, MUTATION_DAYS / 2);
+        const mutation = await mutationRun(ds, mutationRows);
+
+        const importRate = rate(importRows, imported.seconds);
+        const importFloorRate = rate(importRows, importFloor);
+        const mutationRate = rate(mutationRows, mutation);
+        const mutationFloorRate = rate(mutationRows, mutationFloor);
+        const metrics: BenchMetric[] = [
+          { label: 'import', value: importRate, unit: 'rows/s' },
+          { label: 'import floor (bare mysql2)', value: importFloorRate, unit: 'rows/s' },
+          {
+            label: 'import / floor',
+            value: ratio(importRate, importFloorRate),
+            unit: 'x (goal >= 0.6)',
+          },
+          { label: 'importer peak RSS', value: imported.rssMb, unit: 'MB (goal < 300)' },
+          { label: 'ingestUsage', value: mutationRate, unit: 'rows/s' },
+          { label: 'ingestUsage floor (bare mysql2)', value: mutationFloorRate, unit: 'rows/s' },
+          {
+            label: 'ingestUsage / floor',
+            value: ratio(mutationRate, mutationFloorRate),
+            unit: 'x (goal >= 0.3)',
+          },
+        ];
+        return { metrics };
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }),
+};
