@@ -30,7 +30,7 @@ export const NOT_YET_BUILT = {
     'Customer.alerts', // issue 5
     'Partner.alerts', // issue 5
     'Query.usageReport', // issue 5
-    'Mutation', // issues 4 and 6: ingestUsage, assignRole, revokeRole
+    'Mutation.ingestUsage', // issue 6
   ],
   types: [
     'RegionUsage', // issue 5
@@ -44,14 +44,6 @@ export const NOT_YET_BUILT = {
     'UsageRecordInput', // issue 6
     'UsageRecordError',
     'IngestUsagePayload',
-    'AssignRoleInput', // issue 4
   ],
-  operations: [
-    'RegionUsage',
-    'PartnerAlerts',
-    'UsageReport',
-    'AssignRole',
-    'RevokeRole',
-    'IngestUsage',
-  ],
+  operations: ['RegionUsage', 'PartnerAlerts', 'UsageReport', 'IngestUsage'],
 };
