@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { enumColumn, idColumn } from '../columns';
 import { Role } from '../enums';
 
@@ -11,15 +11,16 @@ export enum RoleAuditAction {
  * One change of a role assignment: who did it, to which assignment, when, and the assignment
  * before and after (JSON; null on the side where it did not exist). Rows are only ever inserted.
  * No foreign keys: the record must outlive the assignment, the users and the scope it names.
- * `partner_id` is always set (for a customer-scoped role, the customer's partner as stored when
+ * The id grows with every entry, which gives the log its order (entries made within one millisecond
+ * included). `partner_id` is always set (for a customer-scoped role, the customer's partner as stored when
  * the change was made), so that reading a partner's log is one indexed predicate.
  */
 @Entity('role_audit_log')
-@Index('idx_role_audit_log_partner', ['partnerId', 'createdAt', 'id'])
-@Index('idx_role_audit_log_customer', ['customerId', 'createdAt', 'id'])
+@Index('idx_role_audit_log_partner', ['partnerId', 'id'])
+@Index('idx_role_audit_log_customer', ['customerId', 'id'])
 export class RoleAuditEntry {
-  @PrimaryColumn(idColumn('id'))
-  id!: string;
+  @PrimaryGeneratedColumn('increment', { name: 'id' })
+  id!: number;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;

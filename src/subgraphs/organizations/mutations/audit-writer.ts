@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { RoleAuditAction } from '../../../db/entities/role-audit-entry.entity';
 import { dateTimeParameter } from '../../../ingest/sql';
@@ -42,11 +41,10 @@ export async function recordRoleChange(
   const state = JSON.stringify(stateOf(assignment));
   const assigned = change.action === RoleAuditAction.ASSIGNED;
   await manager.query(
-    `INSERT INTO role_audit_log (id, created_at, actor_user_id, action, assignment_id, user_id,
+    `INSERT INTO role_audit_log (created_at, actor_user_id, action, assignment_id, user_id,
        role, partner_id, customer_id, before_state, after_state)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      randomUUID(),
       dateTimeParameter(manager, change.at),
       change.actorUserId,
       change.action,

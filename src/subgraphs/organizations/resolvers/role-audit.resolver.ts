@@ -50,8 +50,7 @@ export class RoleAuditResolver {
       throw badUserInput('Give exactly one of partnerId and customerId');
     }
     const limit = pageSize(args.first);
-    const after = decodeCursor(args.after, ORDERING, ['string', 'string']) as
-      [string, string] | null;
+    const after = decodeCursor(args.after, ORDERING, ['number'])?.[0] as number | undefined;
     const readAdmin = viewerOf(ctx).scope.readAdmin;
     const scope = await managedScope(
       ctx.ds.manager,
@@ -69,11 +68,11 @@ export class RoleAuditResolver {
     const { entries, totalCount } = await roleAuditPage(ctx.ds, {
       column: scope.level === 'partner' ? 'partner_id' : 'customer_id',
       scopeId: scope.level === 'partner' ? scope.partnerId : scope.customerId,
-      after,
+      after: after ?? null,
       limit: limit + 1,
     });
     const edges = entries.slice(0, limit).map((node) => ({
-      cursor: encodeCursor(ORDERING, [node.at.toISOString(), node.id]),
+      cursor: encodeCursor(ORDERING, [Number(node.id)]),
       node,
     }));
     return {
