@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { RoleAuditAction } from '../db/entities/role-audit-entry.entity';
 import { LicenseType, Role, ServerRole, SubscriptionKind, SubscriptionStatus } from '../db/enums';
 
 // Every enum of the contract, registered once with type-graphql. The stored ones come from
@@ -43,7 +44,7 @@ export enum UsageDimension {
   LICENSE_TYPE = 'LICENSE_TYPE',
 }
 
-export { LicenseType, Role, ServerRole, SubscriptionKind, SubscriptionStatus };
+export { LicenseType, Role, RoleAuditAction, ServerRole, SubscriptionKind, SubscriptionStatus };
 
 registerEnumType(LicenseType, { name: 'LicenseType' });
 registerEnumType(SubscriptionKind, { name: 'SubscriptionKind' });
@@ -56,3 +57,4 @@ registerEnumType(AlertSeverity, { name: 'AlertSeverity' });
 registerEnumType(CustomerOrderField, { name: 'CustomerOrderField' });
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 registerEnumType(UsageDimension, { name: 'UsageDimension' });
+registerEnumType(RoleAuditAction, { name: 'RoleAuditAction' });

@@ -30,8 +30,6 @@ export const NOT_YET_BUILT = {
     'Customer.alerts', // issue 5
     'Partner.alerts', // issue 5
     'Query.usageReport', // issue 5
-    'Mutation.assignRole', // issue 4
-    'Mutation.revokeRole', // issue 4
   ],
   types: [
     'RegionUsage', // issue 5
@@ -42,7 +40,6 @@ export const NOT_YET_BUILT = {
     'UsageDimension',
     'UsageReportRow',
     'UsageReport',
-    'AssignRoleInput', // issue 4
   ],
-  operations: ['RegionUsage', 'PartnerAlerts', 'UsageReport', 'AssignRole', 'RevokeRole'],
+  operations: ['RegionUsage', 'PartnerAlerts', 'UsageReport'],
 };

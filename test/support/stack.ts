@@ -37,9 +37,10 @@ export interface GraphQLBody {
 export async function startTestStack(
   db: TestDatabase,
   pieces: readonly Piece[] = PIECES,
-  options: Pick<StackOptions, 'mountOnGateway'> = {},
+  options: Pick<StackOptions, 'mountOnGateway'> & { verify?: StackOptions['verify'] } = {},
 ): Promise<TestStack> {
-  const verify = createTokenVerifier({ ...TEST_JWT, jwksUrl: null });
+  // The HS256 secret of the tests, unless a test brings its own (a JWKS verifier).
+  const verify = options.verify ?? createTokenVerifier({ ...TEST_JWT, jwksUrl: null });
   const ports = { gateway: 0, organizations: 0, subscriptions: 0, usage: 0 };
   const unreachable = 'http://127.0.0.1:9/graphql';
   const stack = await startStack({

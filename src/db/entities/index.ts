@@ -3,6 +3,7 @@ import { Entitlement } from './entitlement.entity';
 import { LicenseUsage } from './license-usage.entity';
 import { Partner } from './partner.entity';
 import { RoleAssignment } from './role-assignment.entity';
+import { RoleAuditEntry } from './role-audit-entry.entity';
 import { Server } from './server.entity';
 import { Subscription } from './subscription.entity';
 import { Cluster, Tenant, UsageSource } from './usage-source.entity';
@@ -14,6 +15,7 @@ export {
   LicenseUsage,
   Partner,
   RoleAssignment,
+  RoleAuditEntry,
   Server,
   Subscription,
   Cluster,
@@ -34,4 +36,5 @@ export const ENTITIES = [
   LicenseUsage,
   User,
   RoleAssignment,
+  RoleAuditEntry,
 ];

@@ -24,16 +24,18 @@ export function visibleCustomersSql(
 
 /**
  * A statement selecting `id` for those of `ids` that are partners the viewer reads whole,
- * partners of a customer it reads, or partners its own role assignments name.
+ * partners of a customer it reads or that its own role assignments name, or partners its own role
+ * assignments name — the partners the organizations subgraph shows, so that a partner it returns
+ * (a customer collector's `customer.partner`) is never null here.
  */
 export function visiblePartnersSql(
   ids: readonly string[],
   read: Grant,
-  ownPartnerIds: readonly string[],
+  own: { partnerIds: readonly string[]; customerIds: readonly string[] },
 ): SqlCondition {
-  const direct = [...read.partnerIds, ...ownPartnerIds];
+  const direct = [...read.partnerIds, ...own.partnerIds];
   const viaCustomers = scopeCondition(
-    { partnerIds: new Set(), customerIds: read.customerIds },
+    { partnerIds: new Set(), customerIds: new Set([...read.customerIds, ...own.customerIds]) },
     { customerId: 'c.id', partnerId: 'c.partner_id' },
   );
   return {

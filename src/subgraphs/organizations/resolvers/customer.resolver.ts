@@ -2,9 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { RequestContext } from '../../../graphql/context';
 import { customerLoader } from '../loaders/customers';
 import { partnerLoader } from '../loaders/partners';
+import { customerRoleAssignmentsLoader } from '../loaders/scope-role-assignments';
 import { Customer } from '../types/customer.type';
 import { CustomerConnection } from '../types/customer-connection.type';
 import { Partner } from '../types/partner.type';
+import { RoleAssignment } from '../types/role-assignment.type';
 import { CustomerConnectionArgsType } from './connection-args';
 import { customerConnection } from './customer-connection';
 
@@ -31,5 +33,17 @@ export class CustomerResolver {
     // A readable customer always makes its partner visible; a miss means the row vanished.
     if (!partner) throw new Error(`partner of customer ${customer.id} not found`);
     return partner;
+  }
+
+  @FieldResolver(() => [RoleAssignment], {
+    description:
+      'Roles held on this customer. FULL_ADMIN and READ_ONLY_ADMIN of the customer and partner ' +
+      'full or read-only admins only; others get FORBIDDEN',
+  })
+  roleAssignments(
+    @Root() customer: Customer,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RoleAssignment[]> {
+    return customerRoleAssignmentsLoader(ctx).load(customer.id);
   }
 }

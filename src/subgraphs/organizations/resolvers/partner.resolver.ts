@@ -1,8 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../../graphql/context';
 import { partnerLoader } from '../loaders/partners';
+import { partnerRoleAssignmentsLoader } from '../loaders/scope-role-assignments';
 import { CustomerConnection } from '../types/customer-connection.type';
 import { Partner } from '../types/partner.type';
+import { RoleAssignment } from '../types/role-assignment.type';
 import { CustomerConnectionArgsType } from './connection-args';
 import { customerConnection } from './customer-connection';
 
@@ -22,5 +24,14 @@ export class PartnerResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<CustomerConnection> {
     return customerConnection(ctx, args, partner.id);
+  }
+
+  @FieldResolver(() => [RoleAssignment], {
+    description:
+      "Roles held on the partner itself (its customers' roles are on each Customer). Partner full " +
+      'and read-only admins of this partner only; others get FORBIDDEN',
+  })
+  roleAssignments(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<RoleAssignment[]> {
+    return partnerRoleAssignmentsLoader(ctx).load(partner.id);
   }
 }

@@ -12,8 +12,10 @@ import { viewerOf } from '../../../graphql/viewer-of';
 export const partnerLoader = perRequest((ctx: RequestContext) =>
   byIdLoader<{ id: string }>((ids) => {
     const viewer = viewerOf(ctx);
-    const own = viewer.assignments.flatMap((a) => (a.partnerId ? [a.partnerId] : []));
-    const visible = visiblePartnersSql(ids, viewer.scope.read, own);
+    const visible = visiblePartnersSql(ids, viewer.scope.read, {
+      partnerIds: viewer.assignments.flatMap((a) => (a.partnerId ? [a.partnerId] : [])),
+      customerIds: viewer.assignments.flatMap((a) => (a.customerId ? [a.customerId] : [])),
+    });
     return ctx.ds.query(visible.sql, visible.params);
   }),
 );
