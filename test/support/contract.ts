@@ -26,32 +26,13 @@ export function contractOperations(): Array<{ name: string; source: string }> {
  */
 export const NOT_YET_BUILT = {
   fields: [
-    'Customer.regionUsage', // issue 5
-    'Customer.alerts', // issue 5
-    'Partner.alerts', // issue 5
-    'Query.usageReport', // issue 5
     'Mutation', // issues 4 and 6: ingestUsage, assignRole, revokeRole
   ],
   types: [
-    'RegionUsage', // issue 5
-    'AlertKind',
-    'AlertSeverity',
-    'LicenseAlert',
-    'UsageReportFilter',
-    'UsageDimension',
-    'UsageReportRow',
-    'UsageReport',
     'UsageRecordInput', // issue 6
     'UsageRecordError',
     'IngestUsagePayload',
     'AssignRoleInput', // issue 4
   ],
-  operations: [
-    'RegionUsage',
-    'PartnerAlerts',
-    'UsageReport',
-    'AssignRole',
-    'RevokeRole',
-    'IngestUsage',
-  ],
+  operations: ['AssignRole', 'RevokeRole', 'IngestUsage'],
 };

@@ -2,7 +2,7 @@ import { rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { RequestContext } from '../../graphql/context';
 import { forbidden } from '../../graphql/errors';
-import { allowAll } from '../../graphql/rules';
+import { allowAll, isAuthenticated } from '../../graphql/rules';
 
 /**
  * Partner analytics need a partner-scoped full or read-only admin on this very partner. The
@@ -16,15 +16,20 @@ const hasPartnerAnalytics = rule('hasPartnerAnalytics', { cache: 'strict' })(
       : forbidden('Partner analytics need a partner full or read-only admin role on this partner'),
 );
 
-// This subgraph has no root fields: every entity arrives through `_entities`, whose reference
-// resolvers cut it to the viewer's scope in SQL, so the fields below them are open. Anything not
-// named here is denied.
+// Entities arrive through `_entities`, whose reference resolvers cut them to the viewer's scope in
+// SQL, so the fields below them are open; usageReport cuts its rows to the scope in SQL too.
+// Anything not named here is denied.
 export const permissions: IRules = {
+  Query: { usageReport: isAuthenticated },
   Cluster: allowAll,
   Tenant: allowAll,
   Customer: allowAll,
-  Partner: { id: allowAll, licenseSummary: hasPartnerAnalytics },
+  Partner: { id: allowAll, licenseSummary: hasPartnerAnalytics, alerts: hasPartnerAnalytics },
   UsageSnapshot: allowAll,
   UsagePoint: allowAll,
   LicenseSummary: allowAll,
+  RegionUsage: allowAll,
+  LicenseAlert: allowAll,
+  UsageReport: allowAll,
+  UsageReportRow: allowAll,
 };
