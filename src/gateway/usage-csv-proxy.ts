@@ -39,11 +39,9 @@ export function mountUsageCsvProxy(
       upstream = await fetch(target, { headers: { authorization: authorization! } });
     } catch (error) {
       options.logger.warn({ err: error }, 'usage subgraph unreachable for the CSV export');
-      return res
-        .status(502)
-        .json({
-          error: { code: 'SUBGRAPH_UNAVAILABLE', message: 'The usage service is unavailable' },
-        });
+      return res.status(502).json({
+        error: { code: 'SUBGRAPH_UNAVAILABLE', message: 'The usage service is unavailable' },
+      });
     }
     res.status(upstream.status);
     for (const name of FORWARDED) {

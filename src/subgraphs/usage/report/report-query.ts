@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isMysql } from '../../../db/data-source';
 import { bucketStartSql } from '../../../db/day-buckets';
 import type { DayBucket } from '../../../db/day-buckets';
 import type { LicenseType } from '../../../db/enums';
@@ -70,6 +71,13 @@ function filterCondition(query: ReportQuery, withRegion: boolean, prefix = ''): 
   return { sql: parts.join(' AND '), params };
 }
 
+const PACK = 4294967296;
+
+/** A day as a whole number that grows with it. */
+function dayNumberSql(ds: DataSource, column: string): string {
+  return isMysql(ds) ? `TO_DAYS(${column})` : `CAST(julianday(${column}) AS INTEGER)`;
+}
+
 const list = (columns: readonly string[], prefix = '') =>
   columns.map((c) => `${prefix}${c}`).join(', ');
 const joinOn = (columns: readonly string[], a: string, b: string) =>
@@ -92,13 +100,15 @@ export function reportSql(ds: DataSource, query: ReportQuery): SqlCondition {
   const range = `${where.sql} AND day >= ? AND day <= ?`;
   const rangeParams = [...where.params, query.from, query.to];
   const period = (column: string) => bucketStartSql(ds, query.granularity, column);
-  const consumed = `SELECT ${withComma(groups, 'lu.')}l.period, SUM(lu.consumed) AS consumed
-    FROM (SELECT source_id, license_type, ${period('day')} AS period, MAX(day) AS last_day
+  // Each source's last value in the bucket without joining back: the day number and the value
+  // packed into one integer, whose MAX is the last day's (consumed is below 2^32).
+  const series = [...new Set([...groups, 'source_id', 'license_type'])];
+  const packed = `${dayNumberSql(ds, 'day')} * ${PACK} + consumed`;
+  const consumed = `SELECT ${withComma(groups)}period, SUM(last_packed % ${PACK}) AS consumed
+    FROM (SELECT ${withComma(series)}${period('day')} AS period, MAX(${packed}) AS last_packed
           FROM license_usage WHERE ${range}
-          GROUP BY source_id, license_type, ${period('day')}) l
-    JOIN license_usage lu
-      ON lu.source_id = l.source_id AND lu.license_type = l.license_type AND lu.day = l.last_day
-    GROUP BY ${withComma(groups, 'lu.')}l.period`;
+          GROUP BY ${withComma(series)}${period('day')}) l
+    GROUP BY ${withComma(groups)}period`;
   const peak = `SELECT ${withComma(groups)}${period('day')} AS period, MAX(total) AS peak
     FROM (SELECT ${withComma(groups)}day, SUM(consumed) AS total
           FROM license_usage WHERE ${range}
