@@ -15,6 +15,18 @@ import { UsageSource } from './usage-source.entity';
 @Entity('license_usage')
 @Index('idx_license_usage_customer_day', ['customerId', 'day'])
 @Index('idx_license_usage_partner_day', ['partnerId', 'day'])
+// Covers usage reports (subgraphs/usage/report): a partner's range of days read from the index
+// alone, without a primary-key lookup per row.
+@Index('idx_license_usage_partner_report', [
+  'partnerId',
+  'day',
+  'region',
+  'licenseType',
+  'sourceId',
+  'customerId',
+  'subscriptionId',
+  'consumed',
+])
 export class LicenseUsage {
   @PrimaryColumn(idColumn('source_id'))
   sourceId!: string;
