@@ -39,6 +39,12 @@ export interface QueryLimits {
   maxCost: number;
 }
 
+/** How alerts are computed on read (README, Alerts). */
+export interface AlertSettings {
+  /** LOW_ASSIGNMENT below this utilization (0 < mark <= 1). */
+  lowAssignmentMark: number;
+}
+
 export interface Config {
   database: DatabaseConfig;
   dataDir: string;
@@ -49,6 +55,7 @@ export interface Config {
   jwt: JwtConfig;
   logLevel: LogLevel;
   limits: QueryLimits;
+  alerts: AlertSettings;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +138,21 @@ export function parseDatabaseUrl(raw: string | undefined, dataDir: string): Data
   );
 }
 
+/**
+ * ALERT_LOW_ASSIGNMENT_MARK (default 0.5). Read on its own too, so that the usage subgraph can ask
+ * for it without parsing the rest of the environment.
+ */
+export function alertSettings(env: Env = process.env): AlertSettings {
+  const name = 'ALERT_LOW_ASSIGNMENT_MARK';
+  const raw = read(env, name);
+  if (raw === undefined) return { lowAssignmentMark: 0.5 };
+  const mark = Number(raw);
+  if (!/^\d*\.?\d+$/.test(raw) || !(mark > 0 && mark <= 1)) {
+    throw new ConfigError(name, `must be a number above 0 and at most 1, got "${raw}"`);
+  }
+  return { lowAssignmentMark: mark };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(read(env, 'DATA_DIR') ?? 'data');
   const database = parseDatabaseUrl(read(env, 'DATABASE_URL'), dataDir);
@@ -180,5 +202,6 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: positiveInt(env, 'MAX_QUERY_ALIASES', 30, 1000),
       maxCost: positiveInt(env, 'MAX_QUERY_COST', 50000, 10_000_000),
     },
+    alerts: alertSettings(env),
   };
 }

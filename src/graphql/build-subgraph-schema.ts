@@ -1,9 +1,12 @@
 import 'reflect-metadata';
+import type { IncomingHttpHeaders } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse } from 'graphql';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { Express } from 'express';
+import type { DataSource } from 'typeorm';
 import { applyMiddleware } from 'graphql-middleware';
 import { shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
@@ -22,6 +25,12 @@ export type ReferenceResolver = (
   ctx: RequestContext,
 ) => Promise<object | null> | object | null;
 
+/** What a subgraph's extra HTTP routes get: the database and the same request context. */
+export interface RouteContext {
+  ds: DataSource;
+  contextFor: (headers: IncomingHttpHeaders) => Promise<RequestContext>;
+}
+
 /** Everything one subgraph is made of; each subgraph folder exports one of these. */
 export interface SubgraphModule {
   name: SubgraphName;
@@ -31,6 +40,8 @@ export interface SubgraphModule {
   referenceResolvers: Record<string, ReferenceResolver>;
   /** graphql-shield rule tree; anything it does not name is denied. */
   permissions: IRules;
+  /** HTTP routes besides /graphql (the usage subgraph's CSV export), mounted before it. */
+  mount?: (app: Express, context: RouteContext) => void;
 }
 
 export interface BuiltSubgraph {
@@ -40,6 +51,7 @@ export interface BuiltSubgraph {
   sdl: string;
   /** Executable schema with the permissions applied. */
   schema: GraphQLSchema;
+  mount?: SubgraphModule['mount'];
 }
 
 const FEDERATION_LINK =
@@ -93,5 +105,11 @@ export async function buildSubgraph(module: SubgraphModule): Promise<BuiltSubgra
     allowExternalErrors: true,
     fallbackError: () => forbidden(),
   });
-  return { name: module.name, typeDefs, sdl, schema: applyMiddleware(subgraphSchema, permissions) };
+  return {
+    name: module.name,
+    typeDefs,
+    sdl,
+    schema: applyMiddleware(subgraphSchema, permissions),
+    mount: module.mount,
+  };
 }

@@ -5,6 +5,7 @@ import type { TokenVerifier } from '../auth/jwt';
 import { startGateway } from '../gateway/gateway-server';
 import type { GatewayOptions } from '../gateway/gateway-server';
 import { buildSubgraph } from '../graphql/build-subgraph-schema';
+import { mountUsageCsvProxy } from '../gateway/usage-csv-proxy';
 import { SUBGRAPH_MODULES } from '../gateway/subgraph-modules';
 import type { Logger } from '../logger';
 import type { RunningServer } from './http-server';
@@ -35,7 +36,8 @@ export interface RunningStack {
 
 /**
  * Starts the named pieces: every subgraph first (so that the gateway is handed the addresses
- * they really listen on — port 0 in tests), then the gateway.
+ * they really listen on — port 0 in tests), then the gateway, which forwards GET
+ * /reports/usage.csv to the usage subgraph besides whatever `mountOnGateway` adds.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const servers: Partial<Record<Piece, RunningServer>> = {};
@@ -68,7 +70,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         host: options.host,
         port: options.ports.gateway,
         logger: options.logger,
-        mount: options.mountOnGateway,
+        mount: (app) => {
+          mountUsageCsvProxy(app, {
+            usageUrl: urls.usage,
+            verify: options.verify,
+            logger: options.logger,
+          });
+          options.mountOnGateway?.(app);
+        },
       });
     }
   } catch (error) {

@@ -49,6 +49,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const app = express();
   app.disable('x-powered-by');
   mountHealth(app, options.ds);
+  subgraph.mount?.(app, { ds: options.ds, contextFor });
   app.use(
     '/graphql',
     express.json({ limit: '5mb' }),

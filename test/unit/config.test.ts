@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, alertSettings, loadConfig } from '../../src/config';
 
 // Every variable src/config.ts reads: its default, a valid value, and every kind of bad value,
 // whose error must name the variable.
@@ -31,7 +31,19 @@ describe('loadConfig', () => {
       jwt: { secret: null, jwksUrl: null, issuer: 'licensegraph', audience: 'licensegraph-api' },
       logLevel: 'info',
       limits: { maxDepth: 15, maxAliases: 30, maxCost: 50000 },
+      alerts: { lowAssignmentMark: 0.5 },
     });
+  });
+
+  it('reads the low-water mark of LOW_ASSIGNMENT alerts and refuses one outside (0, 1]', () => {
+    expect(alertSettings({ ALERT_LOW_ASSIGNMENT_MARK: '0.25' })).toEqual({
+      lowAssignmentMark: 0.25,
+    });
+    for (const bad of ['0', '1.5', 'half', '-0.2']) {
+      expect(() => loadConfig({ ALERT_LOW_ASSIGNMENT_MARK: bad })).toThrow(
+        /ALERT_LOW_ASSIGNMENT_MARK: must be a number above 0 and at most 1/,
+      );
+    }
   });
 
   it('treats blank values as unset', () => {

@@ -17,4 +17,5 @@ export const permissions: IRules = {
   Tenant: allowAll,
   Server: allowAll,
   LicenseSummary: allowAll,
+  LicenseAlert: allowAll,
 };

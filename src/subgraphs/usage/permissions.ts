@@ -28,18 +28,23 @@ const isCollector = rule('isCollector', { cache: 'contextual' })(
       : forbidden('Only a usage collector (USAGE_COLLECTOR role) may ingest usage'),
 );
 
-// Apart from ingestUsage, this subgraph has no root fields: every entity arrives through
-// `_entities`, whose reference resolvers cut it to the viewer's scope in SQL, so the fields below
-// them are open. Anything not named here is denied.
+// Entities arrive through `_entities`, whose reference resolvers cut them to the viewer's scope in
+// SQL, so the fields below them are open; usageReport cuts its rows to the scope in SQL too.
+// Anything not named here is denied.
 export const permissions: IRules = {
+  Query: { usageReport: isAuthenticated },
   Mutation: { ingestUsage: and(isAuthenticated, isCollector) },
   IngestUsagePayload: allowAll,
   UsageRecordError: allowAll,
   Cluster: allowAll,
   Tenant: allowAll,
   Customer: allowAll,
-  Partner: { id: allowAll, licenseSummary: hasPartnerAnalytics },
+  Partner: { id: allowAll, licenseSummary: hasPartnerAnalytics, alerts: hasPartnerAnalytics },
   UsageSnapshot: allowAll,
   UsagePoint: allowAll,
   LicenseSummary: allowAll,
+  RegionUsage: allowAll,
+  LicenseAlert: allowAll,
+  UsageReport: allowAll,
+  UsageReportRow: allowAll,
 };

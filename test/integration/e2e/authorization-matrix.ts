@@ -20,6 +20,9 @@ const STORED_RECORD = {
   consumed: STORED.consumed,
 };
 
+/** Acme's alert for STANDARD licenses consumed after their entitlement ended (on FIXTURE_TODAY). */
+const ACME_ALERT = 'OVER_LICENSE_LIMIT|c-acme|Sub-100001|||STANDARD|2026-11-29';
+
 /** The columns, in order. `u-ghost` has a valid token but is no user; `anonymous` sends none. */
 export const VIEWERS = [
   'u-pfa-north', // PARTNER_FULL_ADMIN p-north
@@ -90,6 +93,8 @@ export const MATRIX: MatrixRow[] = [
   gateway('Query.subscription', '{ subscription(id: "Sub-100001") { id } }', ['subscription'], 'D D D D D D N N N N U U'),
   gateway('Query.cluster', '{ cluster(id: "cl-ams-1") { id } }', ['cluster'], 'D D D D D D N N N N U U'),
   gateway('Query.tenant', '{ tenant(id: "t-acme-us") { id } }', ['tenant'], 'D D D D D D N N N N U U'),
+  // Rows are cut to the viewer's scope in SQL, whatever the filter asks: out of scope is empty.
+  gateway('Query.usageReport', '{ usageReport(filter: { customerIds: ["c-acme"], from: "2026-11-01", to: "2026-11-28" }, groupBy: [CUSTOMER], granularity: MONTH) { rows { customerId consumed } } }', ['usageReport', 'rows'], 'D D D D D D N N N N U U'),
   gateway('Query.roleAuditLog', '{ roleAuditLog(customerId: "c-acme") { totalCount } }', ['roleAuditLog'], 'D D F D D F F F F F U U'),
 
   // An existing assignment: granted viewers get it back unchanged (idempotent), so nothing is written.
@@ -103,7 +108,7 @@ export const MATRIX: MatrixRow[] = [
   // Partner fields: analytics need a partner-scoped full or read-only admin; a partner that is
   // visible (through one of its customers) says FORBIDDEN, an invisible one is null.
   gateway('Partner.licenseSummary', '{ partner(id: "p-north") { licenseSummary { licenseType } } }', ['partner', 'licenseSummary'], 'D D F F F F F F N N U U'),
-  { ...gateway('Partner.alerts', '{ partner(id: "p-north") { alerts { kind } } }', ['partner', 'alerts'], 'D D F F F F F F N N U U'), pending: 'issue 5' },
+  gateway('Partner.alerts', '{ partner(id: "p-north") { alerts { kind } } }', ['partner', 'alerts'], 'D D F F F F F F N N U U'),
   gateway('Partner.customers', '{ partner(id: "p-north") { customers { nodes { id } } } }', ['partner', 'customers', 'nodes'], 'D D D D D D N N N N U U'),
   gateway('Partner.roleAssignments', '{ partner(id: "p-north") { roleAssignments { id } } }', ['partner', 'roleAssignments'], 'D D F F F F F F N N U U'),
   // Customer fields below the entry points.
@@ -125,5 +130,9 @@ export const MATRIX: MatrixRow[] = [
   entities('usage', 'Customer', 'c-acme',                                      'D D D D D D N D N N U U'),
   entities('usage', 'Partner', 'p-north',                                      'D D D D D D D D N N U U'),
   entities('usage', 'Cluster', 'cl-ams-1',                                     'D D D D D D N N N N U U'),
+  entities('usage', 'LicenseAlert', ACME_ALERT,                                'D D D D D D N N N N U U'),
+  // The subscriptions subgraph only echoes the reference; its one field, `subscription`, is cut
+  // to the viewer's scope by the subscription loader.
+  entities('subscriptions', 'LicenseAlert', ACME_ALERT,                        'D D D D D D D D D D U U'),
   entities('usage', 'Tenant', 't-acme-us',                                     'D D D D D D N N N N U U'),
 ];

@@ -1,9 +1,18 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { LICENSE_TYPES } from '../../../db/enums';
 import type { RequestContext } from '../../../graphql/context';
+import { LicenseType } from '../../../graphql/enums';
+import { badUserInput } from '../../../graphql/errors';
 import { customerSummaryLoader, toLicenseSummary } from '../../../graphql/license-summary-loaders';
 import { LicenseSummary } from '../../../graphql/license-summary.type';
+import { DateScalar } from '../../../graphql/scalars';
+import { customerAlertLoader } from '../loaders/alerts';
+import { regionUsageLoader } from '../loaders/region-usage';
 import { Customer } from '../types/customer.type';
+import { LicenseAlert } from '../types/license-alert.type';
+import { RegionUsage } from '../types/region-usage.type';
 import { AsOfArgs, asOfDay } from '../../../graphql/as-of.args';
+import { AlertArgs, filterAlerts } from './alert.args';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -19,5 +28,46 @@ export class CustomerResolver {
     const asOf = asOfDay(args, ctx);
     const rows = await customerSummaryLoader(ctx, { asOf }).load(customer.id);
     return rows.map((row) => toLicenseSummary(row, asOf));
+  }
+
+  @FieldResolver(() => [RegionUsage], {
+    description:
+      'Consumption per region and license type on asOf (default today, UTC): which regions use ' +
+      'their licenses',
+  })
+  async regionUsage(
+    @Root() customer: Customer,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
+    @Arg('licenseTypes', () => [LicenseType], {
+      nullable: true,
+      description: 'Leave out for every license type',
+    })
+    licenseTypes?: LicenseType[] | null,
+  ): Promise<RegionUsage[]> {
+    if (licenseTypes && licenseTypes.length === 0) {
+      throw badUserInput('licenseTypes must name at least one license type, or be left out', {
+        argumentName: 'licenseTypes',
+      });
+    }
+    const day = asOfDay({ asOf }, ctx);
+    const wanted = licenseTypes ? new Set(licenseTypes) : null;
+    const rows = await regionUsageLoader(ctx, {
+      asOf: day,
+      licenseTypes: wanted ? LICENSE_TYPES.filter((type) => wanted.has(type)) : null,
+    }).load(customer.id);
+    return rows.map(({ ownerId: _o, customerId: _c, ...row }) => ({ ...row, asOf: day }));
+  }
+
+  @FieldResolver(() => [LicenseAlert], {
+    description: 'Alerts of the customer on asOf (default today, UTC), computed on read',
+  })
+  async alerts(
+    @Root() customer: Customer,
+    @Args() args: AlertArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LicenseAlert[]> {
+    const asOf = asOfDay(args, ctx);
+    return filterAlerts(await customerAlertLoader(ctx, { asOf }).load(customer.id), args);
   }
 }

@@ -2,8 +2,11 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../../graphql/context';
 import { partnerSummaryLoader, toLicenseSummary } from '../../../graphql/license-summary-loaders';
 import { LicenseSummary } from '../../../graphql/license-summary.type';
+import { partnerAlertLoader } from '../loaders/alerts';
+import { LicenseAlert } from '../types/license-alert.type';
 import { Partner } from '../types/partner.type';
 import { AsOfArgs, asOfDay } from '../../../graphql/as-of.args';
+import { AlertArgs, filterAlerts } from './alert.args';
 
 @Resolver(() => Partner)
 export class PartnerResolver {
@@ -20,5 +23,19 @@ export class PartnerResolver {
     const asOf = asOfDay(args, ctx);
     const rows = await partnerSummaryLoader(ctx, { asOf }).load(partner.id);
     return rows.map((row) => toLicenseSummary(row, asOf));
+  }
+
+  @FieldResolver(() => [LicenseAlert], {
+    description:
+      'Partner analytics (PARTNER_FULL_ADMIN, PARTNER_READ_ONLY_ADMIN only): the alerts of ' +
+      'every customer of the partner on asOf (default today, UTC), computed on read',
+  })
+  async alerts(
+    @Root() partner: Partner,
+    @Args() args: AlertArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LicenseAlert[]> {
+    const asOf = asOfDay(args, ctx);
+    return filterAlerts(await partnerAlertLoader(ctx, { asOf }).load(partner.id), args);
   }
 }

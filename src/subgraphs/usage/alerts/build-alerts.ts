@@ -1,0 +1,164 @@
+import { AlertKind } from '../../../graphql/enums';
+import type { LicenseSummaryRow } from '../../../db/queries/license-summaries';
+import { epochDay, formatEpochDay } from '../../../ingest/validate/dates';
+import type { SourceReport, SubscriptionStanding } from '../queries/alert-facts';
+import type { RegionUsageRow } from '../queries/region-usage';
+import type { LicenseAlert } from '../types/license-alert.type';
+import {
+  EXPIRATION,
+  OVER_LIMIT,
+  STALE,
+  UNUSED_REGION_SEVERITY,
+  expirationSeverity,
+  lowAssignmentSeverity,
+  overLimitSeverity,
+  staleSeverity,
+} from './severity-table';
+
+export interface AlertFacts {
+  subscriptions: SubscriptionStanding[];
+  /** Per live subscription and license type on asOf. */
+  summaries: LicenseSummaryRow[];
+  sources: SourceReport[];
+  regions: RegionUsageRow[];
+}
+
+const plusDays = (day: string, n: number) => formatEpochDay(epochDay(day)! + n);
+const daysBetween = (from: string, to: string) => epochDay(to)! - epochDay(from)!;
+const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
+
+type Subject = Pick<LicenseAlert, 'kind' | 'severity' | 'message' | 'actionDue'> &
+  Partial<LicenseAlert> & { customerId: string };
+
+function alert(subject: Subject, asOf: string): LicenseAlert {
+  const { customerId, ...rest } = subject;
+  const alert: LicenseAlert = {
+    id: '',
+    subscriptionId: null,
+    source: null,
+    region: null,
+    licenseType: null,
+    consumed: null,
+    purchased: null,
+    detectedOn: asOf,
+    ...rest,
+    customer: { id: customerId },
+  };
+  alert.id = [alert.kind, customerId, alert.subscriptionId, alert.source?.id, alert.region]
+    .concat([alert.licenseType, asOf])
+    .map((part) => part ?? '')
+    .join('|');
+  return alert;
+}
+
+/**
+ * Every alert of the facts on asOf (the facts of one owner), in the order of the kinds in the
+ * contract, each kind in the order its facts came (customer, then subject).
+ */
+export function buildAlerts(facts: AlertFacts, asOf: string, lowMark: number): LicenseAlert[] {
+  const alerts: LicenseAlert[] = [];
+  const byId = new Map(facts.subscriptions.map((s) => [s.id, s]));
+  for (const summary of facts.summaries) {
+    const subscription = byId.get(summary.ownerId);
+    if (!subscription || summary.consumed <= summary.purchased) continue;
+    const severity = overLimitSeverity(summary.consumed, summary.purchased);
+    const due = severity === 'CRITICAL' ? OVER_LIMIT.criticalDueDays : OVER_LIMIT.majorDueDays;
+    alerts.push(
+      alert(
+        {
+          kind: AlertKind.OVER_LICENSE_LIMIT,
+          severity,
+          customerId: subscription.customerId,
+          subscriptionId: subscription.id,
+          licenseType: summary.licenseType,
+          consumed: summary.consumed,
+          purchased: summary.purchased,
+          message: `${subscription.id} uses ${summary.consumed} ${summary.licenseType} licenses of ${summary.purchased} purchased`,
+          actionDue: plusDays(asOf, due),
+        },
+        asOf,
+      ),
+    );
+  }
+  for (const summary of facts.summaries) {
+    const subscription = byId.get(summary.ownerId);
+    if (subscription?.status !== 'ACTIVE' || summary.utilization === null) continue;
+    if (summary.utilization >= lowMark) continue;
+    alerts.push(
+      alert(
+        {
+          kind: AlertKind.LOW_ASSIGNMENT,
+          severity: lowAssignmentSeverity(summary.utilization, lowMark),
+          customerId: subscription.customerId,
+          subscriptionId: subscription.id,
+          licenseType: summary.licenseType,
+          consumed: summary.consumed,
+          purchased: summary.purchased,
+          message: `${subscription.id} uses ${percent(summary.utilization)} of its ${summary.purchased} ${summary.licenseType} licenses (below ${percent(lowMark)})`,
+          actionDue: subscription.endDate,
+        },
+        asOf,
+      ),
+    );
+  }
+  for (const subscription of facts.subscriptions) {
+    if (subscription.status !== 'ACTIVE' || subscription.endDate === null) continue;
+    const daysLeft = daysBetween(asOf, subscription.endDate);
+    if (daysLeft < 0 || daysLeft > EXPIRATION.warnDays) continue;
+    alerts.push(
+      alert(
+        {
+          kind: AlertKind.NEARING_EXPIRATION,
+          severity: expirationSeverity(daysLeft),
+          customerId: subscription.customerId,
+          subscriptionId: subscription.id,
+          message: `${subscription.id} ends on ${subscription.endDate}, in ${daysLeft} days`,
+          actionDue: subscription.endDate,
+        },
+        asOf,
+      ),
+    );
+  }
+  for (const source of facts.sources) {
+    const silent = daysBetween(source.lastDay, asOf);
+    if (silent <= STALE.afterDays) continue;
+    alerts.push(
+      alert(
+        {
+          kind: AlertKind.STALE_DATA,
+          severity: staleSeverity(silent),
+          customerId: source.customerId,
+          subscriptionId: source.subscriptionId,
+          source: {
+            id: source.sourceId,
+            sourceType: source.sourceType,
+            lastReportedAt: source.lastReportedAt,
+          },
+          region: source.region,
+          message: `${source.sourceId} last reported usage for ${source.lastDay}, ${silent} days before ${asOf}`,
+          actionDue: plusDays(asOf, STALE.dueDays),
+        },
+        asOf,
+      ),
+    );
+  }
+  for (const region of facts.regions) {
+    if (region.sources === 0 || region.idleSources < region.sources) continue;
+    alerts.push(
+      alert(
+        {
+          kind: AlertKind.UNUSED_REGION,
+          severity: UNUSED_REGION_SEVERITY,
+          customerId: region.customerId,
+          region: region.region,
+          licenseType: region.licenseType,
+          consumed: 0,
+          message: `All ${region.sources} sources in ${region.region} report 0 ${region.licenseType} licenses in use`,
+          actionDue: null,
+        },
+        asOf,
+      ),
+    );
+  }
+  return alerts;
+}

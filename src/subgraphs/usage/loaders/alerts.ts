@@ -1,0 +1,75 @@
+import DataLoader from 'dataloader';
+import { alertSettings } from '../../../config';
+import { licenseSummaries } from '../../../db/queries/license-summaries';
+import type { Grant } from '../../../db/scope-condition';
+import { MAX_BATCH } from '../../../graphql/by-id-loader';
+import type { RequestContext } from '../../../graphql/context';
+import { perArguments } from '../../../graphql/per-arguments';
+import { isIsoDay } from '../../../graphql/scalars';
+import { viewerOf } from '../../../graphql/viewer-of';
+import { buildAlerts } from '../alerts/build-alerts';
+import { liveSubscriptions, sourceLastReports } from '../queries/alert-facts';
+import type { AlertFactsQuery } from '../queries/alert-facts';
+import { regionUsageRows } from '../queries/region-usage';
+import type { LicenseAlert } from '../types/license-alert.type';
+
+const lowMark = () => alertSettings().lowAssignmentMark;
+
+/**
+ * Alerts of many owners on one day, computed on read from four statements (live subscriptions,
+ * their summaries, the sources' last reports, region usage), whatever the number of owners.
+ */
+function alertLoader(level: AlertFactsQuery['level'], grantOf: (ctx: RequestContext) => Grant) {
+  return perArguments(
+    (ctx, args: { asOf: string }) =>
+      new DataLoader<string, LicenseAlert[]>(
+        async (ownerIds) => {
+          const query: AlertFactsQuery = { level, ownerIds, grant: grantOf(ctx), asOf: args.asOf };
+          const [subscriptions, sources, regions] = await Promise.all([
+            liveSubscriptions(ctx.ds, query),
+            sourceLastReports(ctx.ds, query),
+            regionUsageRows(ctx.ds, { ...query, licenseTypes: null }),
+          ]);
+          const summaries =
+            subscriptions.length === 0
+              ? []
+              : await licenseSummaries(ctx.ds, {
+                  level: 'subscription',
+                  ownerIds: subscriptions.map((s) => s.id),
+                  grant: query.grant,
+                  asOf: args.asOf,
+                });
+          const ownerOfSubscription = new Map(subscriptions.map((s) => [s.id, s.ownerId]));
+          const mark = lowMark();
+          return ownerIds.map((ownerId) =>
+            buildAlerts(
+              {
+                subscriptions: subscriptions.filter((s) => s.ownerId === ownerId),
+                summaries: summaries.filter((s) => ownerOfSubscription.get(s.ownerId) === ownerId),
+                sources: sources.filter((s) => s.ownerId === ownerId),
+                regions: regions.filter((r) => r.ownerId === ownerId),
+              },
+              args.asOf,
+              mark,
+            ),
+          );
+        },
+        { maxBatchSize: MAX_BATCH },
+      ),
+  );
+}
+
+export const customerAlertLoader = alertLoader('customer', (ctx) => viewerOf(ctx).scope.read);
+/** Partner analytics: only what the viewer's analytics grant covers. */
+export const partnerAlertLoader = alertLoader('partner', (ctx) => viewerOf(ctx).scope.analytics);
+
+/**
+ * An alert by its key (kind|customer|subscription|source|region|license type|asOf): recomputed
+ * with the customer's alerts of that day under the viewer's read scope, so null when out of it.
+ */
+export async function alertById(ctx: RequestContext, id: string): Promise<LicenseAlert | null> {
+  const parts = id.split('|');
+  if (parts.length !== 7 || !isIsoDay(parts[6])) return null;
+  const alerts = await customerAlertLoader(ctx, { asOf: parts[6] }).load(parts[1]);
+  return alerts.find((alert) => alert.id === id) ?? null;
+}

@@ -1,0 +1,67 @@
+import type { DataSource } from 'typeorm';
+import type { LicenseType } from '../../../db/enums';
+import type { Grant } from '../../../db/scope-condition';
+import { badUserInput } from '../../../graphql/errors';
+import type { Viewer } from '../../../auth/load-viewer';
+import type { UsageReportRow } from '../types/usage-report.type';
+import { reportSql } from './report-query';
+import type { ReportQuery } from './report-query';
+
+export interface RawReportRow {
+  period: string;
+  customer_id?: string;
+  subscription_id?: string;
+  region?: string;
+  source_id?: string;
+  license_type?: LicenseType;
+  consumed: number | string;
+  peak: number | string;
+  purchased: number | string | null;
+}
+
+/**
+ * What a report may cover: whole partners only where the viewer has partner analytics
+ * (DESIGN.md: usageReport across customers), single customers wherever it reads them. So a
+ * customer-scoped viewer only ever sees its own customers, whatever the filter names.
+ */
+export function reportGrant(viewer: Viewer): Grant {
+  return {
+    partnerIds: viewer.scope.analytics.partnerIds,
+    customerIds: viewer.scope.read.customerIds,
+  };
+}
+
+export function toReportRow(row: RawReportRow): UsageReportRow {
+  // SUM and COUNT come back as strings from MySQL (DECIMAL).
+  return {
+    period: row.period,
+    customerId: row.customer_id ?? null,
+    subscriptionId: row.subscription_id ?? null,
+    region: row.region ?? null,
+    sourceId: row.source_id ?? null,
+    licenseType: row.license_type ?? null,
+    consumed: Number(row.consumed),
+    peak: Number(row.peak),
+    purchased: row.purchased === null ? null : Number(row.purchased),
+  };
+}
+
+/** The report for a GraphQL answer: refused with BAD_USER_INPUT when it has more than maxRows. */
+export async function reportRows(
+  ds: DataSource,
+  query: ReportQuery,
+  maxRows: number,
+): Promise<UsageReportRow[]> {
+  const statement = reportSql(ds, query);
+  const rows: RawReportRow[] = await ds.query(`${statement.sql} LIMIT ?`, [
+    ...statement.params,
+    maxRows + 1,
+  ]);
+  if (rows.length > maxRows) {
+    throw badUserInput(
+      `The report has more than ${maxRows} rows: narrow the filter, group by fewer dimensions, ` +
+        'choose a coarser granularity, or download it from GET /reports/usage.csv',
+    );
+  }
+  return rows.map(toReportRow);
+}

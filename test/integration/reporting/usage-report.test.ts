@@ -1,0 +1,103 @@
+import { usageSubgraph } from '../../../src/subgraphs/usage';
+import { openTestDatabase } from '../../support/database';
+import type { TestDatabase } from '../../support/database';
+import { loadGraphFixture } from '../../support/graph-fixture';
+import type { GraphFixture } from '../../support/graph-fixture';
+import { allGroupings, usageReport } from '../../support/reporting-oracle';
+import type { Dimension, ReportFilter } from '../../support/reporting-oracle';
+import { StatementCounter } from '../../support/statement-counter';
+import { runAs } from '../../support/subgraph';
+
+// usageReport for every subset of the five dimensions at every granularity, against totals
+// computed here from the fixture rows (test/support/reporting-oracle.ts), plus its limits.
+
+const QUERY = `query($filter: UsageReportFilter!, $groupBy: [UsageDimension!]!, $granularity: Granularity!) {
+  usageReport(filter: $filter, groupBy: $groupBy, granularity: $granularity) {
+    rows { period customerId subscriptionId region sourceId licenseType consumed peak purchased }
+  }
+}`;
+
+let db: TestDatabase;
+let fixture: GraphFixture;
+const counter = new StatementCounter();
+
+beforeAll(async () => {
+  db = await openTestDatabase({ logger: counter });
+  fixture = await loadGraphFixture(db.ds);
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function report(
+  userId: string,
+  filter: ReportFilter,
+  groupBy: readonly Dimension[],
+  granularity: string,
+) {
+  return runAs(usageSubgraph, db.ds, userId, QUERY, { filter, groupBy, granularity });
+}
+
+const NORTH = ['c-acme', 'c-globex', 'c-initech'];
+// Crosses a month and several weeks, and days where some sources are silent.
+const FILTER: ReportFilter = { partnerId: 'p-north', from: '2026-09-20', to: '2026-10-12' };
+
+describe.each(['DAY', 'WEEK', 'MONTH'] as const)('by %s', (granularity) => {
+  it.each(allGroupings().map((groupBy) => [groupBy.join('+') || '(nothing)', groupBy] as const))(
+    'grouped by %s matches the fixture',
+    async (_name, groupBy) => {
+      const { result, statements } = await counter.measure(() =>
+        report('u-pfa-north', FILTER, groupBy, granularity),
+      );
+      expect(result.errors).toBeUndefined();
+      const rows = (result.data as { usageReport: { rows: unknown[] } }).usageReport.rows;
+      const expected = usageReport(fixture, NORTH, FILTER, groupBy, granularity);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(rows).toEqual(expected);
+      // The viewer's roles, then the report: one statement, however it is grouped.
+      expect(statements.filter((s) => /license_usage/.test(s))).toHaveLength(1);
+    },
+  );
+});
+
+describe('filters and scope', () => {
+  it('applies every filter', async () => {
+    const filter: ReportFilter = {
+      from: '2026-10-01',
+      to: '2026-11-28',
+      customerIds: ['c-acme', 'c-umbrella'],
+      subscriptionIds: ['Sub-100001', 'Sub-100002', 'Sub-400001'],
+      regions: ['EMEA', 'AMER'],
+      licenseTypes: ['PROFESSIONAL', 'BASIC'],
+    };
+    const groupBy: Dimension[] = ['SUBSCRIPTION', 'LICENSE_TYPE'];
+    const result = await report('u-pfa-north', filter, groupBy, 'WEEK');
+    expect(result.errors).toBeUndefined();
+    expect((result.data as { usageReport: { rows: unknown[] } }).usageReport.rows).toEqual(
+      usageReport(fixture, NORTH, filter, groupBy, 'WEEK'),
+    );
+  });
+
+  it.each([
+    ['u-fa-acme', ['c-acme']],
+    ['u-pa-north', ['c-acme', 'c-globex']],
+    ['u-none', []],
+  ])('gives %s only its own customers, whatever the filter names', async (user, visible) => {
+    const filter: ReportFilter = { from: '2026-11-01', to: '2026-11-28', partnerId: 'p-north' };
+    const result = await report(user, filter, ['CUSTOMER'], 'MONTH');
+    expect(result.errors).toBeUndefined();
+    expect((result.data as { usageReport: { rows: unknown[] } }).usageReport.rows).toEqual(
+      usageReport(fixture, visible, filter, ['CUSTOMER'], 'MONTH'),
+    );
+  });
+
+  it.each([
+    [{ from: '2026-10-02', to: '2026-10-01' }, 'filter.from (2026-10-02) is after filter.to'],
+    [{ from: '2023-01-01', to: '2026-10-01' }, 'at most 1096 are allowed'],
+    [{ from: '2026-10-01', to: '2026-10-02', regions: [] }, 'filter.regions must name 1 to 500'],
+  ])('refuses %j with BAD_USER_INPUT', async (filter, message) => {
+    const result = await report('u-pfa-north', filter as ReportFilter, [], 'DAY');
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0].message).toContain(message);
+  });
+});
