@@ -7,6 +7,7 @@ import type { DatabaseConfig } from '../config';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { detectMysqlFlavor } from './mysql-flavor';
+import { rebuildUsageRollups } from './rollups/rebuild';
 
 export interface DataSourceOptions {
   /** Receives every statement TypeORM runs (statement counting in tests, debug logging). */
@@ -30,9 +31,6 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
       timezone: 'Z',
       // Calendar days stay 'YYYY-MM-DD' strings: a JS Date would shift them by the local offset.
       dateStrings: ['DATE'],
-      // Without FOUND_ROWS an unchanged row counts 0 in affectedRows, which the usage writer uses
-      // to tell updated rows from unchanged ones.
-      flags: ['-FOUND_ROWS'],
       supportBigNumbers: true,
       poolSize: options.poolSize ?? 10,
       migrations: MIGRATIONS,
@@ -54,6 +52,14 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
   });
 }
 
+async function sqliteHasTable(ds: DataSource, name: string): Promise<boolean> {
+  const rows: unknown[] = await ds.query(
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+    [name],
+  );
+  return rows.length > 0;
+}
+
 /**
  * Connects and makes sure the schema is current. MySQL's schema is only ever changed by the
  * migrations in migrations/ (`licensegraph migrate`); the embedded SQLite database is built from
@@ -70,7 +76,10 @@ export async function openDataSource(
   await ds.initialize();
   try {
     if (db.kind === 'sqlite') {
+      const hadRollups = await sqliteHasTable(ds, 'usage_daily_totals');
       await ds.synchronize();
+      // A database made before the rollups existed: fill them from its usage, once.
+      if (!hadRollups) await ds.transaction((manager) => rebuildUsageRollups(manager));
     } else if (options.migrate) {
       await ds.runMigrations({ transaction: 'each' });
     } else if (await ds.showMigrations()) {

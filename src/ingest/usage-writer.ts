@@ -1,18 +1,21 @@
 import type { EntityManager } from 'typeorm';
 import { isMysql } from '../db/data-source';
+import { RollupChanges } from '../db/rollups/rollup-changes';
+import { applyRollupChanges } from '../db/rollups/write-rollups';
 import { IN_LIST_CHUNK, dateTimeParameter, placeholders } from './sql';
 import { usageKey } from './usage-row';
 import type { UsageRow, UsageWriteCounts } from './usage-row';
 
 // The one write path for daily usage: the importer, the seeder and the ingestUsage mutation all
-// come through here. A chunk of rows is one multi-row upsert.
+// come through here. Each chunk of rows costs two statements: one reads what its keys hold now,
+// one upserts the rows that are new or differ. What was there decides the counts (inserted,
+// updated, unchanged) and the difference each row makes to the rollups (db/rollups), which are
+// written once per call.
 //
-// MySQL counts for us: with CLIENT_FOUND_ROWS off (see db/data-source.ts) an upsert reports 1
-// affected row per insert and 2 per changed row (0 for a row set to what it held), and its info
-// string "Records: n  Duplicates: d" counts the changed rows. The counts are the server's own, per
-// statement, so concurrent writers of the same keys count consistently, at the cost of one
-// statement per chunk. SQLite reports no such thing; it reads the chunk's existing rows first,
-// which in-process costs little.
+// On MySQL the read locks what it reads (FOR UPDATE; under REPEATABLE READ also the gaps where
+// new keys go), so a concurrent writer of the same keys waits, or deadlocks and is retried by
+// inTransaction, and never counts or rolls up from a value that is no longer there. SQLite runs
+// one write transaction at a time.
 
 export const USAGE_CHUNK_SIZE = 2000;
 
@@ -34,50 +37,6 @@ const SQLITE_CONFLICT = `ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET $
   (c) => `${c} = excluded.${c}`,
 ).join(', ')}`;
 
-function insertStatement(rows: UsageRow[], conflict: string): { sql: string; values: unknown[] } {
-  const values: unknown[] = [];
-  for (const row of rows) {
-    values.push(
-      row.sourceId,
-      row.licenseType,
-      row.day,
-      row.consumed,
-      row.sourceType,
-      row.customerId,
-      row.partnerId,
-      row.subscriptionId,
-      row.region,
-    );
-  }
-  const tuples = new Array<string>(rows.length).fill(ROW_PLACEHOLDERS).join(',');
-  return {
-    sql: `INSERT INTO license_usage (${COLUMNS.join(',')}) VALUES ${tuples} ${conflict}`,
-    values,
-  };
-}
-
-async function upsertMysql(manager: EntityManager, rows: UsageRow[]): Promise<UsageWriteCounts> {
-  const { sql, values } = insertStatement(rows, MYSQL_CONFLICT);
-  const result = (await manager.query(sql, values)) as { affectedRows?: number; info?: string };
-  const affected = Number(result.affectedRows);
-  // A one-row statement has no info string; its affected rows say it all.
-  const changed =
-    rows.length === 1
-      ? affected === 2
-        ? 1
-        : 0
-      : Number(/Duplicates:\s*(\d+)/.exec(result.info ?? '')?.[1]);
-  const inserted = affected - 2 * changed;
-  const counts = { inserted, updated: changed, unchanged: rows.length - inserted - changed };
-  if (!Number.isInteger(inserted) || inserted < 0 || counts.unchanged < 0) {
-    // Never guess: a server that reports otherwise must not produce wrong counts silently.
-    throw new Error(
-      `usage writer: the database reported ${affected} affected rows and "${result.info}" for ${rows.length} rows`,
-    );
-  }
-  return counts;
-}
-
 interface StoredUsage {
   source_id: string;
   license_type: UsageRow['licenseType'];
@@ -88,6 +47,30 @@ interface StoredUsage {
   partner_id: string;
   subscription_id: string;
   region: string;
+}
+
+async function readStored(
+  manager: EntityManager,
+  rows: UsageRow[],
+  mysql: boolean,
+): Promise<Map<string, StoredUsage>> {
+  const keys: unknown[] = [];
+  for (const row of rows) keys.push(row.sourceId, row.licenseType, row.day);
+  // Both seek the primary key once per tuple (MariaDB: a range on PRIMARY).
+  const tuples = new Array<string>(rows.length).fill('(?,?,?)').join(',');
+  const existing: StoredUsage[] = await manager.query(
+    `SELECT ${COLUMNS.join(', ')} FROM license_usage
+     WHERE (${KEY_COLUMNS.join(', ')}) IN (${mysql ? tuples : `VALUES ${tuples}`})${mysql ? ' FOR UPDATE' : ''}`,
+    keys,
+  );
+  const stored = new Map<string, StoredUsage>();
+  for (const row of existing) {
+    stored.set(
+      usageKey({ sourceId: row.source_id, licenseType: row.license_type, day: row.day }),
+      row,
+    );
+  }
+  return stored;
 }
 
 function sameRow(stored: StoredUsage, row: UsageRow): boolean {
@@ -101,27 +84,28 @@ function sameRow(stored: StoredUsage, row: UsageRow): boolean {
   );
 }
 
-async function upsertSqlite(manager: EntityManager, rows: UsageRow[]): Promise<UsageWriteCounts> {
-  // The exact keys: SQLite seeks the primary key for each tuple of a VALUES list.
-  const keys: unknown[] = [];
-  for (const row of rows) keys.push(row.sourceId, row.licenseType, row.day);
-  const existing: StoredUsage[] = await manager.query(
-    `SELECT ${COLUMNS.join(', ')} FROM license_usage WHERE (${KEY_COLUMNS.join(', ')}) IN (VALUES ${new Array<string>(
-      rows.length,
-    )
-      .fill('(?,?,?)')
-      .join(',')})`,
-    keys,
-  );
-  const stored = new Map<string, StoredUsage>();
-  for (const row of existing) {
-    stored.set(
-      usageKey({ sourceId: row.source_id, licenseType: row.license_type, day: row.day }),
-      row,
-    );
-  }
+function asRolledUp(stored: StoredUsage) {
+  return {
+    sourceId: stored.source_id,
+    licenseType: stored.license_type,
+    day: stored.day,
+    consumed: Number(stored.consumed),
+    customerId: stored.customer_id,
+    partnerId: stored.partner_id,
+    subscriptionId: stored.subscription_id,
+    region: stored.region,
+  };
+}
+
+async function upsertChunk(
+  manager: EntityManager,
+  rows: UsageRow[],
+  rollups: RollupChanges,
+): Promise<UsageWriteCounts> {
+  const mysql = isMysql(manager.connection);
+  const stored = await readStored(manager, rows, mysql);
   const counts: UsageWriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  const toWrite: UsageRow[] = [];
+  const values: unknown[] = [];
   for (const row of rows) {
     const before = stored.get(usageKey(row));
     if (before === undefined) counts.inserted++;
@@ -130,11 +114,27 @@ async function upsertSqlite(manager: EntityManager, rows: UsageRow[]): Promise<U
       counts.unchanged++;
       continue;
     }
-    toWrite.push(row);
+    rollups.add(before && asRolledUp(before), row);
+    values.push(
+      row.sourceId,
+      row.licenseType,
+      row.day,
+      row.consumed,
+      row.sourceType,
+      row.customerId,
+      row.partnerId,
+      row.subscriptionId,
+      row.region,
+    );
   }
-  if (toWrite.length > 0) {
-    const { sql, values } = insertStatement(toWrite, SQLITE_CONFLICT);
-    await manager.query(sql, values);
+  const written = values.length / COLUMNS.length;
+  if (written > 0) {
+    await manager.query(
+      `INSERT INTO license_usage (${COLUMNS.join(',')})
+       VALUES ${new Array<string>(written).fill(ROW_PLACEHOLDERS).join(',')}
+       ${mysql ? MYSQL_CONFLICT : SQLITE_CONFLICT}`,
+      values,
+    );
   }
   return counts;
 }
@@ -154,8 +154,8 @@ async function touchSources(manager: EntityManager, rows: UsageRow[], at: Date):
 /**
  * Upserts usage rows on (source, license type, day) and counts exactly what happened to them: a
  * row is updated when it existed and any of its columns changes, unchanged when it already held
- * exactly this. The keys of `rows` must be distinct (callers reject duplicates first). Run it
- * inside a transaction when the rows must be stored all or none.
+ * exactly this. The keys of `rows` must be distinct (callers reject duplicates first). Must run
+ * inside a transaction: the rows, their rollups and the counts are only right all together.
  *
  * When the call stores anything, every source it names is marked as having reported at
  * `reportedAt`; a call that changes nothing leaves the sources as they were, so that importing
@@ -168,13 +168,14 @@ export async function upsertUsageRows(
 ): Promise<UsageWriteCounts> {
   const counts: UsageWriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   if (rows.length === 0) return counts;
-  const upsert = isMysql(manager.connection) ? upsertMysql : upsertSqlite;
+  const rollups = new RollupChanges();
   for (let start = 0; start < rows.length; start += USAGE_CHUNK_SIZE) {
-    const chunk = await upsert(manager, rows.slice(start, start + USAGE_CHUNK_SIZE));
+    const chunk = await upsertChunk(manager, rows.slice(start, start + USAGE_CHUNK_SIZE), rollups);
     counts.inserted += chunk.inserted;
     counts.updated += chunk.updated;
     counts.unchanged += chunk.unchanged;
   }
+  await applyRollupChanges(manager, rollups);
   if (counts.inserted + counts.updated > 0) await touchSources(manager, rows, reportedAt);
   return counts;
 }

@@ -8,6 +8,8 @@ import { Server } from './server.entity';
 import { Subscription } from './subscription.entity';
 import { Cluster, Tenant, UsageSource } from './usage-source.entity';
 import { User } from './user.entity';
+import { UsageBucketLast } from '../rollups/usage-bucket-last.entity';
+import { UsageDailyTotal } from '../rollups/usage-daily-total.entity';
 
 export {
   Customer,
@@ -22,6 +24,8 @@ export {
   Tenant,
   UsageSource,
   User,
+  UsageBucketLast,
+  UsageDailyTotal,
 };
 
 export const ENTITIES = [
@@ -37,4 +41,6 @@ export const ENTITIES = [
   User,
   RoleAssignment,
   RoleAuditEntry,
+  UsageDailyTotal,
+  UsageBucketLast,
 ];

@@ -14,20 +14,9 @@ import { UsageSource } from './usage-source.entity';
  */
 @Entity('license_usage')
 @Index('idx_license_usage_customer_day', ['customerId', 'day'])
-// All sources of a partner for a range of days; it also covers usage reports
-// (subgraphs/usage/report), which read a partner's days from the index alone, without a
-// primary-key lookup per row. It replaced (partner_id, day), whose prefix it is: with both,
-// MariaDB kept choosing the narrower one and looked every row up.
-@Index('idx_license_usage_partner_report', [
-  'partnerId',
-  'day',
-  'region',
-  'licenseType',
-  'sourceId',
-  'customerId',
-  'subscriptionId',
-  'consumed',
-])
+// All sources of a partner for a range of days. Partner-wide reports read the rollups
+// (db/rollups) rather than this table.
+@Index('idx_license_usage_partner_day', ['partnerId', 'day'])
 export class LicenseUsage {
   @PrimaryColumn(idColumn('source_id'))
   sourceId!: string;

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import { putSourcesBackIntoRollups, takeSourcesOutOfRollups } from '../../db/rollups/move-sources';
 import { copyFromParent, selectWhereIn } from '../sql';
 import type { WritePlan } from './plan';
 
 // Rows below a moved record that the document does not list still carry the old copies of their
 // parent's columns. Once the document's own rows are written, each level copies from the level
 // above, top down: subscriptions from customers, entitlements and sources from subscriptions,
-// servers and usage from sources. Nothing runs when nothing moved (the usual re-import).
+// servers and usage from sources, and the usage rollups with them. Nothing runs when nothing moved (the usual re-import).
 
 export async function propagateMoves(
   manager: EntityManager,
@@ -63,6 +64,7 @@ export async function propagateMoves(
     whereColumn: 'cluster_id',
     ids: sourceIds,
   });
+  await takeSourcesOutOfRollups(manager, sourceIds);
   await copyFromParent(manager, {
     table: 'license_usage',
     parentTable: 'usage_sources',
@@ -71,4 +73,5 @@ export async function propagateMoves(
     whereColumn: 'source_id',
     ids: sourceIds,
   });
+  await putSourcesBackIntoRollups(manager, sourceIds);
 }

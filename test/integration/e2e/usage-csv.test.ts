@@ -1,3 +1,4 @@
+import { rebuildUsageRollups } from '../../../src/db/rollups/rebuild';
 import { openTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { FIXTURE_FROM, loadGraphFixture } from '../../support/graph-fixture';
@@ -26,6 +27,8 @@ describe('GET /reports/usage.csv', () => {
       'EU, "West"',
       'cl-fra-1',
     ]);
+    // Written past the usage writer: the rollups are recomputed, as after any such change.
+    await db.ds.transaction((manager) => rebuildUsageRollups(manager));
     fixture.clusters.find((c) => c.id === 'cl-fra-1')!.region = 'EU, "West"';
     stack = await startTestStack(db);
     url = stack.gatewayUrl.replace(/\/graphql$/, '/reports/usage.csv');

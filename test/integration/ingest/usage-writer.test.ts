@@ -170,8 +170,19 @@ describe('upsertUsageRows', () => {
       updated: Math.ceil(rows.length / 4),
       unchanged: first.length - Math.ceil(rows.length / 4),
     });
-    // MySQL: one upsert per chunk; SQLite: a read and a write. Then one update of the sources.
-    expect(issued).toHaveLength((db.kind === 'mysql' ? 1 : 2) * chunks + 1);
+    // Per chunk a read and a write; then the rollups, at most 1,000 rows per statement (a row
+    // written changes one daily total and two bucket values at most); then the sources.
+    const touching = (table: string) => issued.filter((s) => s.includes(` ${table}`)).length;
+    const written = counts.inserted + counts.updated;
+    expect(touching('license_usage')).toBe(2 * chunks);
+    expect(touching('usage_daily_totals')).toBeGreaterThanOrEqual(1);
+    expect(touching('usage_daily_totals')).toBeLessThanOrEqual(Math.ceil(written / 1000));
+    expect(touching('usage_bucket_last')).toBeGreaterThanOrEqual(1);
+    expect(touching('usage_bucket_last')).toBeLessThanOrEqual(Math.ceil((2 * written) / 1000));
+    expect(touching('usage_sources')).toBe(1);
+    expect(issued).toHaveLength(
+      2 * chunks + touching('usage_daily_totals') + touching('usage_bucket_last') + 1,
+    );
     expect(await stored()).toHaveLength(rows.length);
   });
 

@@ -1,0 +1,26 @@
+import { epochDay, formatEpochDay } from '../../ingest/validate/dates';
+import { RollupBucket } from './usage-bucket-last.entity';
+
+// The same buckets as bucketStartSql (db/day-buckets.ts) computes in SQL, for rows the writer
+// holds in memory. A write touches few distinct days, so each day's answer is kept.
+
+const starts = new Map<string, string>();
+
+function compute(day: string, bucket: RollupBucket): string {
+  if (bucket === RollupBucket.MONTH) return `${day.slice(0, 7)}-01`;
+  const n = epochDay(day)!;
+  // 1970-01-01 was a Thursday: (n + 3) % 7 is the number of days since Monday.
+  return formatEpochDay(n - ((n + 3) % 7));
+}
+
+/** The first day of the week (Monday) or month that `day` ('YYYY-MM-DD') falls in. */
+export function bucketStart(day: string, bucket: RollupBucket): string {
+  const key = `${bucket}${day}`;
+  let start = starts.get(key);
+  if (start === undefined) {
+    start = compute(day, bucket);
+    if (starts.size > 100_000) starts.clear();
+    starts.set(key, start);
+  }
+  return start;
+}

@@ -1,0 +1,114 @@
+import type { EntityManager } from 'typeorm';
+import { isMysql } from '../data-source';
+import { chunked, placeholders } from '../../ingest/sql';
+import type { BucketLastValue, DailyTotalDelta, RollupChanges } from './rollup-changes';
+
+// Applies RollupChanges in multi-row statements. Both are upserts that commute: daily totals add
+// differences, bucket values keep the later day. So concurrent writers need no coordination
+// beyond the row locks of the statements themselves, and the order of writes does not matter.
+
+const ROWS_PER_STATEMENT = 1000;
+
+const DAILY_COLUMNS = ['partner_id', 'day', 'region', 'license_type', 'consumed', 'row_count'];
+const DAILY_KEY = ['partner_id', 'day', 'region', 'license_type'];
+
+const LAST_COLUMNS = [
+  'source_id',
+  'license_type',
+  'bucket',
+  'period',
+  'last_day',
+  'consumed',
+  'customer_id',
+  'partner_id',
+  'subscription_id',
+  'region',
+];
+const LAST_KEY = ['source_id', 'license_type', 'bucket', 'period'];
+const COPIED = ['customer_id', 'partner_id', 'subscription_id', 'region'];
+
+// MySQL evaluates ON DUPLICATE KEY UPDATE assignments left to right, each seeing the ones before
+// it: `consumed` must be decided before `last_day` moves. SQLite's SET sees only the old row.
+const MYSQL_DAILY = `ON DUPLICATE KEY UPDATE consumed = consumed + VALUES(consumed),
+  row_count = row_count + VALUES(row_count)`;
+const SQLITE_DAILY = `ON CONFLICT (${DAILY_KEY.join(', ')}) DO UPDATE SET
+  consumed = consumed + excluded.consumed, row_count = row_count + excluded.row_count`;
+const MYSQL_LAST = `ON DUPLICATE KEY UPDATE
+  consumed = IF(VALUES(last_day) >= last_day, VALUES(consumed), consumed),
+  ${COPIED.map((c) => `${c} = VALUES(${c})`).join(', ')},
+  last_day = GREATEST(last_day, VALUES(last_day))`;
+const SQLITE_LAST = `ON CONFLICT (${LAST_KEY.join(', ')}) DO UPDATE SET
+  consumed = CASE WHEN excluded.last_day >= last_day THEN excluded.consumed ELSE consumed END,
+  ${COPIED.map((c) => `${c} = excluded.${c}`).join(', ')},
+  last_day = MAX(last_day, excluded.last_day)`;
+
+async function upsert(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: unknown[][],
+  conflict: string,
+): Promise<void> {
+  const tuple = `(${placeholders(columns.length)})`;
+  for (const chunk of chunked(rows, ROWS_PER_STATEMENT)) {
+    await manager.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array<string>(chunk.length)
+        .fill(tuple)
+        .join(',')} ${conflict}`,
+      chunk.flat(),
+    );
+  }
+}
+
+async function applyDailyDeltas(manager: EntityManager, deltas: DailyTotalDelta[]): Promise<void> {
+  const mysql = isMysql(manager.connection);
+  await upsert(
+    manager,
+    'usage_daily_totals',
+    DAILY_COLUMNS,
+    deltas.map((d) => [d.partnerId, d.day, d.region, d.licenseType, d.consumed, d.rowCount]),
+    mysql ? MYSQL_DAILY : SQLITE_DAILY,
+  );
+  // Only a row that left its group (its source moved) can empty one.
+  const emptied = deltas.filter((d) => d.rowCount < 0);
+  const key = `(${placeholders(DAILY_KEY.length)})`;
+  for (const chunk of chunked(emptied, ROWS_PER_STATEMENT)) {
+    await manager.query(
+      `DELETE FROM usage_daily_totals WHERE row_count = 0 AND (${DAILY_KEY.join(', ')}) IN (${
+        mysql ? '' : 'VALUES '
+      }${new Array<string>(chunk.length).fill(key).join(',')})`,
+      chunk.flatMap((d) => [d.partnerId, d.day, d.region, d.licenseType]),
+    );
+  }
+}
+
+async function applyLastValues(manager: EntityManager, values: BucketLastValue[]): Promise<void> {
+  await upsert(
+    manager,
+    'usage_bucket_last',
+    LAST_COLUMNS,
+    values.map((v) => [
+      v.sourceId,
+      v.licenseType,
+      v.bucket,
+      v.period,
+      v.lastDay,
+      v.consumed,
+      v.customerId,
+      v.partnerId,
+      v.subscriptionId,
+      v.region,
+    ]),
+    isMysql(manager.connection) ? MYSQL_LAST : SQLITE_LAST,
+  );
+}
+
+/** Brings the rollups up to date with usage rows written in the same transaction. */
+export async function applyRollupChanges(
+  manager: EntityManager,
+  changes: RollupChanges,
+): Promise<void> {
+  if (changes.isEmpty) return;
+  await applyDailyDeltas(manager, changes.dailyDeltas());
+  await applyLastValues(manager, changes.lastValues());
+}
