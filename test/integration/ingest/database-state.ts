@@ -13,6 +13,8 @@ const TABLES: Record<string, string> = {
   usage_sources: 'id',
   servers: 'id',
   license_usage: 'source_id, license_type, day',
+  usage_daily_totals: 'partner_id, day, region, license_type',
+  usage_bucket_last: 'source_id, license_type, bucket, period',
   users: 'id',
   role_assignments: 'id',
 };
@@ -30,6 +32,8 @@ export async function dumpTables(ds: DataSource): Promise<Record<string, unknown
 export async function clearTables(ds: DataSource): Promise<void> {
   for (const table of [
     'role_assignments',
+    'usage_bucket_last',
+    'usage_daily_totals',
     'license_usage',
     'servers',
     'usage_sources',

@@ -32,7 +32,9 @@ describe('usage files with bad lines', () => {
     await db.close();
   });
   beforeEach(async () => {
-    await db.ds.query('DELETE FROM license_usage');
+    for (const table of ['license_usage', 'usage_daily_totals', 'usage_bucket_last']) {
+      await db.ds.query(`DELETE FROM ${table}`);
+    }
   });
 
   const storedUsage = async () =>

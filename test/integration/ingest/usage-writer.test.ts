@@ -61,7 +61,9 @@ describe('upsertUsageRows', () => {
   });
   afterAll(() => db.close());
   beforeEach(async () => {
-    await db.ds.query('DELETE FROM license_usage');
+    for (const table of ['license_usage', 'usage_daily_totals', 'usage_bucket_last']) {
+      await db.ds.query(`DELETE FROM ${table}`);
+    }
     await db.ds.query('UPDATE usage_sources SET last_reported_at = NULL');
   });
 

@@ -1,0 +1,264 @@
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations';
+import { openDataSource } from '../../../src/db/data-source';
+import { LicenseType, SourceType } from '../../../src/db/enums';
+import { rebuildUsageRollups } from '../../../src/db/rollups/rebuild';
+import { importDocument } from '../../../src/ingest/document/import-document';
+import { importFiles } from '../../../src/ingest/import-files';
+import { inTransaction } from '../../../src/ingest/transaction';
+import { toUsageRow } from '../../../src/ingest/usage-row';
+import type { SourceFacts, UsageRow } from '../../../src/ingest/usage-row';
+import { upsertUsageRows } from '../../../src/ingest/usage-writer';
+import { createMysqlDatabase, openTestDatabase } from '../../support/database';
+import type { TestDatabase } from '../../support/database';
+import { FIXTURES, clearTables, scratchFolder } from '../ingest/database-state';
+
+// The usage rollups (src/db/rollups) are kept by every write instead of being recomputed. After
+// any sequence of writes they must hold exactly what a rebuild from license_usage gives, and what
+// the rows written say.
+
+const NOW = new Date('2026-11-29T12:00:00.000Z');
+const AMS: SourceFacts = {
+  id: 'cl-ams-1',
+  sourceType: SourceType.CLUSTER,
+  subscriptionId: 'Sub-104233',
+  customerId: 'c-acme',
+  partnerId: 'p-emea',
+  region: 'EMEA',
+};
+const US: SourceFacts = {
+  id: 't-acme-us',
+  sourceType: SourceType.TENANT,
+  subscriptionId: 'Sub-200001',
+  customerId: 'c-acme',
+  partnerId: 'p-emea',
+  region: 'AMER',
+};
+
+const row = (source: SourceFacts, licenseType: LicenseType, day: string, consumed: number) =>
+  toUsageRow({ sourceId: source.id, licenseType, day, consumed }, source);
+
+/** Days from 2026-08-01 on, every `step` days. */
+const days = (count: number, step: number, offset = 0) =>
+  Array.from({ length: count }, (_, i) =>
+    new Date(Date.UTC(2026, 7, 1) + (offset + i * step) * 86_400_000).toISOString().slice(0, 10),
+  );
+
+type Rollups = { daily: string[]; last: string[] };
+
+async function readRollups(ds: DataSource): Promise<Rollups> {
+  const daily: Array<Record<string, unknown>> = await ds.query('SELECT * FROM usage_daily_totals');
+  const last: Array<Record<string, unknown>> = await ds.query('SELECT * FROM usage_bucket_last');
+  return {
+    daily: daily
+      .map(
+        (r) =>
+          `${r.partner_id} ${r.day} ${r.region} ${r.license_type} ${Number(r.consumed)} ${Number(r.row_count)}`,
+      )
+      .sort(),
+    last: last
+      .map(
+        (r) =>
+          `${r.source_id} ${r.license_type} ${r.bucket} ${r.period} ${r.last_day} ${Number(r.consumed)} ` +
+          `${r.customer_id} ${r.partner_id} ${r.subscription_id} ${r.region}`,
+      )
+      .sort(),
+  };
+}
+
+/** The rollups as kept, next to what a rebuild from license_usage makes of the same rows. */
+async function keptAndRebuilt(ds: DataSource): Promise<{ kept: Rollups; rebuilt: Rollups }> {
+  const kept = await readRollups(ds);
+  await ds.transaction((manager) => rebuildUsageRollups(manager));
+  return { kept, rebuilt: await readRollups(ds) };
+}
+
+describe('usage rollups', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(() => db.close());
+  beforeEach(async () => {
+    await clearTables(db.ds);
+    const base = await importFiles(db.ds, [path.join(FIXTURES, 'example.json')], () => undefined, {
+      now: NOW,
+    });
+    expect(base.ok).toBe(true);
+  });
+
+  const write = (rows: UsageRow[]) => inTransaction(db.ds, (m) => upsertUsageRows(m, rows, NOW));
+  const expectConsistent = async () => {
+    const { kept, rebuilt } = await keptAndRebuilt(db.ds);
+    expect(kept.daily.length).toBeGreaterThan(0);
+    expect(kept).toEqual(rebuilt);
+    return kept;
+  };
+
+  it('follow inserts, updates, same-day rewrites and writes out of order', async () => {
+    // Every third day first, then the days between (earlier than what is kept), then changes.
+    const early = days(30, 3);
+    const between = [...days(30, 3, 1), ...days(30, 3, 2)];
+    await write(
+      early.flatMap((d, i) => [
+        row(AMS, LicenseType.PROFESSIONAL, d, 100 + i),
+        row(US, LicenseType.PROFESSIONAL, d, 10 + i),
+      ]),
+    );
+    await expectConsistent();
+    await write(between.map((d, i) => row(AMS, LicenseType.PROFESSIONAL, d, 500 + i)));
+    await expectConsistent();
+    await write([
+      row(AMS, LicenseType.PROFESSIONAL, '2026-08-31', 7),
+      row(AMS, LicenseType.PROFESSIONAL, '2026-08-30', 8),
+      row(US, LicenseType.PROFESSIONAL, '2026-08-31', 0),
+      row(AMS, LicenseType.STANDARD, '2026-08-05', 3),
+    ]);
+    const kept = await expectConsistent();
+
+    // What the rows say, independently of the rebuild: August's last values and a daily total.
+    expect(kept.last).toContain(
+      'cl-ams-1 PROFESSIONAL MONTH 2026-08-01 2026-08-31 7 c-acme p-emea Sub-104233 EMEA',
+    );
+    expect(kept.last).toContain(
+      't-acme-us PROFESSIONAL MONTH 2026-08-01 2026-08-31 0 c-acme p-emea Sub-200001 AMER',
+    );
+    // 2026-08-31 is a Monday: the week before ends on the 30th.
+    expect(kept.last).toContain(
+      'cl-ams-1 PROFESSIONAL WEEK 2026-08-24 2026-08-30 8 c-acme p-emea Sub-104233 EMEA',
+    );
+    expect(kept.last).toContain(
+      'cl-ams-1 STANDARD WEEK 2026-08-03 2026-08-05 3 c-acme p-emea Sub-104233 EMEA',
+    );
+    expect(kept.daily).toContain('p-emea 2026-08-30 EMEA PROFESSIONAL 8 1');
+
+    // The same rows again change nothing.
+    await write([row(AMS, LicenseType.PROFESSIONAL, '2026-08-31', 7)]);
+    expect(await readRollups(db.ds)).toEqual(kept);
+  });
+
+  it('follow a source that moves to another region, and drop the group it leaves empty', async () => {
+    await write(
+      days(40, 1).flatMap((d, i) => [
+        row(AMS, LicenseType.PROFESSIONAL, d, 200 + i),
+        row(US, LicenseType.PROFESSIONAL, d, 20),
+      ]),
+    );
+    const result = await importDocument(
+      db.ds,
+      {
+        clusters: [
+          { id: AMS.id, subscriptionId: AMS.subscriptionId, name: 'AMS-1', region: 'AMER' },
+        ],
+      },
+      'move.json',
+      { now: NOW },
+    );
+    expect(result.problems).toEqual([]);
+    const kept = await expectConsistent();
+    expect(kept.daily.filter((line) => line.includes(' EMEA '))).toEqual([]);
+    expect(kept.daily).toContain('p-emea 2026-08-01 AMER PROFESSIONAL 220 2');
+    expect(kept.last.filter((line) => line.startsWith('cl-ams-1'))).not.toHaveLength(0);
+    expect(kept.last.filter((line) => line.endsWith(' EMEA'))).toEqual([]);
+  });
+
+  it('stay exact when two writers store overlapping rows at the same time', async () => {
+    const first = days(120, 1).flatMap((d, i) => [
+      row(AMS, LicenseType.PROFESSIONAL, d, i),
+      row(US, LicenseType.BASIC, d, 2 * i),
+    ]);
+    const second = days(120, 1, 60).flatMap((d, i) => [
+      row(AMS, LicenseType.PROFESSIONAL, d, 1000 + i),
+      row(US, LicenseType.BASIC, d, 3 * i),
+    ]);
+    await Promise.all([write(first), write(second), write(first)]);
+    await expectConsistent();
+  });
+
+  it('are filled from the usage of a database that had none', async () => {
+    await write(days(20, 2).map((d, i) => row(AMS, LicenseType.PROFESSIONAL, d, i)));
+    const expected = await readRollups(db.ds);
+    if (db.kind === 'sqlite') {
+      // An embedded database made before the rollups: they are built when it is opened.
+      const folder = scratchFolder();
+      try {
+        const file = folder.write('old.sqlite', '');
+        const config = { kind: 'sqlite' as const, file };
+        const old = await openDataSource(config);
+        const base = await importFiles(
+          old,
+          [path.join(FIXTURES, 'example.json')],
+          () => undefined,
+          {
+            now: NOW,
+          },
+        );
+        expect(base.ok).toBe(true);
+        await inTransaction(old, (m) =>
+          upsertUsageRows(
+            m,
+            days(20, 2).map((d, i) => row(AMS, LicenseType.PROFESSIONAL, d, i)),
+            NOW,
+          ),
+        );
+        await old.query('DROP TABLE usage_daily_totals');
+        await old.query('DROP TABLE usage_bucket_last');
+        await old.destroy();
+        const reopened = await openDataSource(config);
+        try {
+          expect(await readRollups(reopened)).toEqual(expected);
+        } finally {
+          await reopened.destroy();
+        }
+      } finally {
+        folder.cleanup();
+      }
+      return;
+    }
+    // MySQL: the migration that adds the rollups fills them from the rows already there.
+    const database = await createMysqlDatabase();
+    const options = { ...db.ds.options, url: database.url } as typeof db.ds.options;
+    // One connection, so that switching off the foreign key checks holds for the inserts.
+    const before = new DataSource({
+      ...options,
+      poolSize: 1,
+      migrations: MIGRATIONS.slice(0, -1),
+    } as typeof options);
+    await before.initialize();
+    try {
+      await before.runMigrations({ transaction: 'each' });
+      await before.query('SET FOREIGN_KEY_CHECKS = 0');
+      const rows: Array<Record<string, unknown>> = await db.ds.query('SELECT * FROM license_usage');
+      for (const r of rows) {
+        await before.query(
+          `INSERT INTO license_usage (source_id, license_type, day, consumed, source_type,
+             customer_id, partner_id, subscription_id, region) VALUES (?,?,?,?,?,?,?,?,?)`,
+          [
+            r.source_id,
+            r.license_type,
+            r.day,
+            r.consumed,
+            r.source_type,
+            r.customer_id,
+            r.partner_id,
+            r.subscription_id,
+            r.region,
+          ],
+        );
+      }
+    } finally {
+      await before.destroy();
+    }
+    const after = new DataSource(options);
+    await after.initialize();
+    try {
+      await after.runMigrations({ transaction: 'each' });
+      expect(await readRollups(after)).toEqual(expected);
+    } finally {
+      await after.destroy();
+      await database.drop();
+    }
+  });
+});
