@@ -19,7 +19,18 @@ export enum RollupBucket {
  * the source like those of license_usage, and follow a moved source the same way.
  */
 @Entity('usage_bucket_last')
-@Index('idx_usage_bucket_last_partner', ['partnerId', 'bucket', 'period'])
+// Covers the partner-wide reports: they read a partner's range of buckets from the index alone.
+@Index('idx_usage_bucket_last_partner', [
+  'partnerId',
+  'bucket',
+  'period',
+  'lastDay',
+  'region',
+  'licenseType',
+  'customerId',
+  'subscriptionId',
+  'consumed',
+])
 @Index('idx_usage_bucket_last_customer', ['customerId', 'bucket', 'period'])
 export class UsageBucketLast {
   @PrimaryColumn(idColumn('source_id'))
