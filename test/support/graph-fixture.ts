@@ -304,9 +304,14 @@ export function graphFixture(): GraphFixture {
   };
 }
 
-/** Imports graphFixture() into an empty database; fails the test on any import problem. */
-export async function loadGraphFixture(ds: DataSource): Promise<GraphFixture> {
-  const fixture = graphFixture();
+/**
+ * Imports graphFixture() (or the fixture given, to share its object) into an empty database;
+ * fails the test on any import problem.
+ */
+export async function loadGraphFixture(
+  ds: DataSource,
+  fixture: GraphFixture = graphFixture(),
+): Promise<GraphFixture> {
   const result = await importDocument(ds, fixture, 'graph-fixture');
   const problems = (result as { problems?: unknown[] }).problems ?? [];
   if (problems.length > 0) {
