@@ -1,6 +1,6 @@
-import { openTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
-import { graphFixture, loadGraphFixture } from '../../support/graph-fixture';
+import { openFixtureDatabase } from '../../support/fixture-database';
+import { graphFixture } from '../../support/graph-fixture';
 import type { GraphFixture } from '../../support/graph-fixture';
 import { lateBound } from '../../support/late-bound';
 import { startTestStack } from '../../support/stack';
@@ -28,8 +28,7 @@ export function useFixtureStack(options: FixtureStackOptions = {}): FixtureStack
   let db: TestDatabase | undefined;
   let stack: TestStack | undefined;
   beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadGraphFixture(db.ds, fixture);
+    db = await openFixtureDatabase(fixture);
     stack = await startTestStack(db, undefined, await options.stackOptions?.());
   });
   afterAll(async () => {
