@@ -9,7 +9,7 @@ import { useForAll } from './late-bound';
 
 /** A migrated test database holding `fixture`; closed again when loading it fails. */
 export async function openFixtureDatabase(
-  fixture: GraphFixture,
+  fixture: GraphFixture = graphFixture(),
   options: { logger?: Logger } = {},
 ): Promise<TestDatabase> {
   const db = await openTestDatabase(options);
