@@ -1,16 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { createTokenVerifier } from '../src/auth/jwt';
 import { signToken } from '../src/auth/sign-token';
-import { loadConfig } from '../src/config';
-import { readSupergraph } from '../src/gateway/schema-files';
 import { USAGE_CHUNK_SIZE } from '../src/ingest/usage-writer';
-import { PIECES, startStack } from '../src/server/stack';
 import { MAX_INGEST_RECORDS } from '../src/subgraphs/usage/resolvers/ingest-usage.resolver';
 import type { Benchmark, BenchMetric } from './benchmark';
+import { startBenchStack } from './bench-stack';
 import {
   BENCH_COLLECTOR,
   ROWS_PER_DAY,
@@ -64,17 +60,7 @@ async function importRun(url: string, file: string, rows: number) {
 }
 
 async function mutationRun(ds: DataSource, rows: number): Promise<number> {
-  const stack = await startStack({
-    pieces: PIECES,
-    ds,
-    verify: createTokenVerifier({ ...JWT, jwksUrl: null }),
-    host: '127.0.0.1',
-    ports: { gateway: 0, organizations: 0, subscriptions: 0, usage: 0 },
-    subgraphUrls: { organizations: '', subscriptions: '', usage: '' },
-    supergraphSdl: readSupergraph(),
-    limits: loadConfig({}).limits,
-    logger: pino({ level: 'silent' }),
-  });
+  const stack = await startBenchStack(ds, JWT);
   try {
     const url = stack.servers.gateway!.url;
     const authorization = `Bearer ${await signToken({ userId: BENCH_COLLECTOR, ttl: '1h' }, JWT)}`;

@@ -1,13 +1,9 @@
-import pino from 'pino';
-import { createTokenVerifier } from '../src/auth/jwt';
 import { signToken } from '../src/auth/sign-token';
-import { loadConfig } from '../src/config';
-import { readSupergraph } from '../src/gateway/schema-files';
 import { seed } from '../src/ingest/seed/seed';
-import { PIECES, startStack } from '../src/server/stack';
 import { reportSql } from '../src/subgraphs/usage/report/report-query';
 import { UsageDimension } from '../src/graphql/enums';
 import type { Benchmark } from './benchmark';
+import { startBenchStack } from './bench-stack';
 import { withBenchDatabase } from './mysql-database';
 
 /** Issue 5: a partner-wide year by REGION and LICENSE_TYPE by MONTH answers in under 2 s. */
@@ -33,17 +29,7 @@ export const reportBenchmark: Benchmark = {
   run: (log) =>
     withBenchDatabase(async (ds) => {
       await seed(ds, 'bench', { today: TODAY, log });
-      const stack = await startStack({
-        pieces: PIECES,
-        ds,
-        verify: createTokenVerifier({ ...JWT, jwksUrl: null }),
-        host: '127.0.0.1',
-        ports: { gateway: 0, organizations: 0, subscriptions: 0, usage: 0 },
-        subgraphUrls: { organizations: '', subscriptions: '', usage: '' },
-        supergraphSdl: readSupergraph(),
-        limits: loadConfig({}).limits,
-        logger: pino({ level: 'silent' }),
-      });
+      const stack = await startBenchStack(ds, JWT);
       try {
         const token = await signToken({ userId: 'u-bench-partner', ttl: '1h' }, JWT);
         const filter = { partnerId: 'p-bench', from: FROM, to: TODAY };

@@ -304,13 +304,20 @@ export function graphFixture(): GraphFixture {
   };
 }
 
-/** Imports graphFixture() into an empty database; fails the test on any import problem. */
-export async function loadGraphFixture(ds: DataSource): Promise<GraphFixture> {
-  const fixture = graphFixture();
-  const result = await importDocument(ds, fixture, 'graph-fixture');
+/** Imports an import-format document named `origin`; fails the test on any import problem. */
+export async function importOrFail(ds: DataSource, document: unknown, origin: string) {
+  const result = await importDocument(ds, document, origin);
   const problems = (result as { problems?: unknown[] }).problems ?? [];
   if (problems.length > 0) {
-    throw new Error(`graph fixture refused: ${JSON.stringify(problems.slice(0, 5))}`);
+    throw new Error(`${origin} refused: ${JSON.stringify(problems.slice(0, 5))}`);
   }
+}
+
+/** Imports graphFixture() (or the fixture given, to share its object) into an empty database. */
+export async function loadGraphFixture(
+  ds: DataSource,
+  fixture: GraphFixture = graphFixture(),
+): Promise<GraphFixture> {
+  await importOrFail(ds, fixture, 'graph-fixture');
   return fixture;
 }

@@ -34,10 +34,14 @@ export interface GraphQLBody {
   errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
 }
 
+export type TestStackOptions = Pick<StackOptions, 'mountOnGateway'> & {
+  verify?: StackOptions['verify'];
+};
+
 export async function startTestStack(
   db: TestDatabase,
   pieces: readonly Piece[] = PIECES,
-  options: Pick<StackOptions, 'mountOnGateway'> & { verify?: StackOptions['verify'] } = {},
+  options: TestStackOptions = {},
 ): Promise<TestStack> {
   // The HS256 secret of the tests, unless a test brings its own (a JWKS verifier).
   const verify = options.verify ?? createTokenVerifier({ ...TEST_JWT, jwksUrl: null });

@@ -5,6 +5,11 @@ import { loadViewer } from '../../src/auth/load-viewer';
 import { buildSubgraph } from '../../src/graphql/build-subgraph-schema';
 import type { BuiltSubgraph, SubgraphModule } from '../../src/graphql/build-subgraph-schema';
 import type { RequestContext } from '../../src/graphql/context';
+import { openTestDatabase } from './database';
+import type { TestDatabase } from './database';
+import { FIXTURE_TODAY, loadGraphFixture } from './graph-fixture';
+import type { GraphFixture } from './graph-fixture';
+import { StatementCounter } from './statement-counter';
 
 // Runs operations against one subgraph's executable schema in process, as the given user, with the
 // same context a real request gets (viewer and scope loaded from the database). For subgraph
@@ -41,4 +46,49 @@ export function entitiesQuery(typename: string, selection: string): string {
   return `query($representations: [_Any!]!) {
     _entities(representations: $representations) { ... on ${typename} { ${selection} } }
   }`;
+}
+
+/** `{ __typename, id }` representations, as the gateway sends them to `_entities`. */
+export function representations(typename: string, ids: readonly string[]) {
+  return { representations: ids.map((id) => ({ __typename: typename, id })) };
+}
+
+/** The graph fixture in a test database with a statement counter listening, and one subgraph. */
+export interface SubgraphTestDatabase {
+  db: TestDatabase;
+  fixture: GraphFixture;
+  counter: StatementCounter;
+  /** Runs an operation against the subgraph as the user (null: no token), on FIXTURE_TODAY. */
+  run(
+    userId: string | null,
+    source: string,
+    variables?: Record<string, unknown>,
+  ): Promise<ExecutionResult>;
+  /** Like run, and fails the test on any error. */
+  data(
+    userId: string | null,
+    source: string,
+    variables?: Record<string, unknown>,
+  ): Promise<Record<string, unknown>>;
+}
+
+export async function openSubgraphTestDatabase(
+  module: SubgraphModule,
+): Promise<SubgraphTestDatabase> {
+  const counter = new StatementCounter();
+  const db = await openTestDatabase({ logger: counter });
+  const fixture = await loadGraphFixture(db.ds);
+  const run = (userId: string | null, source: string, variables: Record<string, unknown> = {}) =>
+    runAs(module, db.ds, userId, source, variables, FIXTURE_TODAY);
+  return {
+    db,
+    fixture,
+    counter,
+    run,
+    async data(userId, source, variables) {
+      const result = await run(userId, source, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data as Record<string, unknown>;
+    },
+  };
 }

@@ -4,13 +4,11 @@ import { buildSchema, isObjectType, parse } from 'graphql';
 import type { ObjectTypeDefinitionNode } from 'graphql';
 import { signToken } from '../../../src/auth/sign-token';
 import { API_FILE, schemaDir } from '../../../src/gateway/schema-files';
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { loadGraphFixture } from '../../support/graph-fixture';
-import { TEST_JWT, startTestStack } from '../../support/stack';
-import type { GraphQLBody, TestStack } from '../../support/stack';
+import { TEST_JWT } from '../../support/stack';
+import type { GraphQLBody } from '../../support/stack';
 import { MATRIX, VIEWERS } from './authorization-matrix';
 import type { MatrixIds, MatrixRow, Outcome, Viewer } from './authorization-matrix';
+import { useFixtureStack } from './fixture-stack';
 
 // Runs every cell of the authorization matrix (authorization-matrix.ts) and proves the matrix
 // covers the schema: each root field, mutation, entity type of each subgraph and Partner field.
@@ -69,15 +67,11 @@ function classify(body: GraphQLBody, at: MatrixRow['path']): Outcome | string {
 }
 
 describe('authorization matrix', () => {
-  let db: TestDatabase;
-  let stack: TestStack;
+  const { db, stack } = useFixtureStack();
   let ids: MatrixIds;
   const headers = new Map<Viewer, Record<string, string>>();
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadGraphFixture(db.ds);
-    stack = await startTestStack(db);
     const [fullAdmin] = await db.ds.query(
       `SELECT id FROM role_assignments WHERE user_id = 'u-fa-acme' AND role = 'FULL_ADMIN'`,
     );
@@ -87,10 +81,6 @@ describe('authorization matrix', () => {
         viewer === 'anonymous' ? null : await signToken({ userId: viewer, ttl: '10m' }, TEST_JWT);
       headers.set(viewer, token ? { authorization: `Bearer ${token}` } : {});
     }
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.close();
   });
 
   it('has a row for every root field, mutation, entity type and Partner field of the schema', () => {

@@ -1,25 +1,10 @@
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { loadGraphFixture } from '../../support/graph-fixture';
-import { startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
+import { useFixtureStack } from './fixture-stack';
 
 // The gateway as a client meets it: authentication before planning, limits, and what a client
 // sees when one subgraph is down.
 
 describe('gateway', () => {
-  let db: TestDatabase;
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadGraphFixture(db.ds);
-    stack = await startTestStack(db);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.close();
-  });
+  const { stack } = useFixtureStack();
 
   const viewerQuery = '{ viewer { user { id email } } }';
 
@@ -111,19 +96,8 @@ describe('gateway', () => {
 });
 
 describe('gateway with a subgraph down', () => {
-  let db: TestDatabase;
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadGraphFixture(db.ds);
-    stack = await startTestStack(db);
-    await stack.stack.servers.subscriptions!.stop();
-  });
-  afterAll(async () => {
-    await stack?.stop().catch(() => undefined);
-    await db?.close();
-  });
+  const { stack } = useFixtureStack();
+  beforeAll(() => stack.stack.servers.subscriptions!.stop());
 
   it("answers the other subgraphs' data and names the part that failed, without internals", async () => {
     const { status, body } = await stack.request(

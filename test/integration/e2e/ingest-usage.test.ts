@@ -1,29 +1,12 @@
 import { IngestUsageDocument } from '../../generated/operations';
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { loadGraphFixture } from '../../support/graph-fixture';
-import type { GraphFixture } from '../../support/graph-fixture';
-import { startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
 import { send } from '../../support/typed-request';
 import { rowOf, sourceFacts, storedUsage } from '../ingest-usage/setup';
+import { useFixtureStack } from './fixture-stack';
 
 // The contract's IngestUsage operation through the gateway over HTTP, with its typed document.
 
 describe('IngestUsage through the gateway', () => {
-  let db: TestDatabase;
-  let stack: TestStack;
-  let fixture: GraphFixture;
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    fixture = await loadGraphFixture(db.ds);
-    stack = await startTestStack(db);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.close();
-  });
+  const { db, stack, fixture } = useFixtureStack();
 
   const records = [
     { sourceId: 't-acme-jp', licenseType: 'BASIC' as const, date: '2026-05-01', consumed: 12 },

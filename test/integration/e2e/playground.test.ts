@@ -5,16 +5,11 @@ import type { Page } from 'playwright-core';
 import { signToken } from '../../../src/auth/sign-token';
 import { loadContractExamples, mountPlayground } from '../../../src/gateway/playground';
 import { listen } from '../../../src/server/http-server';
-import { PIECES } from '../../../src/server/stack';
 import { launchChromium } from '../../support/chromium';
 import type { TestBrowser } from '../../support/chromium';
 import { contractFile, contractOperations } from '../../support/contract';
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { loadGraphFixture } from '../../support/graph-fixture';
-import type { GraphFixture } from '../../support/graph-fixture';
-import { TEST_JWT, startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
+import { TEST_JWT } from '../../support/stack';
+import { useFixtureStack } from './fixture-stack';
 
 // The playground as a person meets it: headless Chromium opens GET /graphql on the gateway with
 // every request to anywhere else cut off, and runs queries against the fixture with the demo token
@@ -80,28 +75,23 @@ async function runAndWaitFor(page: Page, text: string): Promise<string> {
 
 describe('playground', () => {
   const examples = loadContractExamples();
-  let db: TestDatabase;
-  let fixture: GraphFixture;
-  let stack: TestStack;
+  const { stack, fixture } = useFixtureStack({
+    stackOptions: async () => {
+      const demoToken = await signToken({ userId: DEMO_USER, ttl: '10m' }, TEST_JWT);
+      return { mountOnGateway: (app) => mountPlayground(app, { examples, demoToken }) };
+    },
+  });
   let gatewayUrl: string;
   let gatewayOrigin: string;
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    fixture = await loadGraphFixture(db.ds);
-    const demoToken = await signToken({ userId: DEMO_USER, ttl: '10m' }, TEST_JWT);
-    stack = await startTestStack(db, PIECES, {
-      mountOnGateway: (app) => mountPlayground(app, { examples, demoToken }),
-    });
     gatewayUrl = stack.gatewayUrl;
     gatewayOrigin = new URL(gatewayUrl).origin;
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
-    await db?.close();
   });
 
   it('loads with the network cut off and runs the preloaded Viewer example with the demo token', async () => {

@@ -5,15 +5,7 @@ import {
   UsageTrendDocument,
   ViewerDocument,
 } from '../../generated/operations';
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import {
-  FIXTURE_FROM,
-  FIXTURE_LAST_DAY,
-  FIXTURE_TODAY,
-  loadGraphFixture,
-} from '../../support/graph-fixture';
-import type { GraphFixture } from '../../support/graph-fixture';
+import { FIXTURE_FROM, FIXTURE_LAST_DAY, FIXTURE_TODAY } from '../../support/graph-fixture';
 import type { Summary } from '../../support/oracle';
 import {
   LICENSE_ORDER,
@@ -23,27 +15,14 @@ import {
   subscriptionsOfCustomer,
   usagePoints,
 } from '../../support/oracle';
-import { startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
 import { send } from '../../support/typed-request';
+import { useFixtureStack } from './fixture-stack';
 
 // Every read operation of the contract through the gateway over HTTP, with typed documents and
 // tokens of different roles; expected values come from test/support/oracle.ts.
 
 describe('contract read operations through the gateway', () => {
-  let db: TestDatabase;
-  let stack: TestStack;
-  let fixture: GraphFixture;
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    fixture = await loadGraphFixture(db.ds);
-    stack = await startTestStack(db);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.close();
-  });
+  const { stack, fixture } = useFixtureStack();
 
   /** The oracle's summary, cut to the fields an operation selects. */
   const summaryOf = (subscriptionIds: string[], fields: readonly (keyof Summary)[]) =>

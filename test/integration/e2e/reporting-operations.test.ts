@@ -3,37 +3,21 @@ import {
   RegionUsageDocument,
   UsageReportDocument,
 } from '../../generated/operations';
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { FIXTURE_FROM, FIXTURE_TODAY, loadGraphFixture } from '../../support/graph-fixture';
-import type { GraphFixture } from '../../support/graph-fixture';
+import { FIXTURE_FROM, FIXTURE_TODAY } from '../../support/graph-fixture';
 import {
   expectedAlerts,
   regionUsage,
   sortAlerts,
   usageReport,
 } from '../../support/reporting-oracle';
-import { startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
 import { send } from '../../support/typed-request';
+import { useFixtureStack } from './fixture-stack';
 
 // The reporting operations of the contract through the gateway over HTTP with typed documents;
 // expected values come from test/support/reporting-oracle.ts, computed from the fixture object.
 
 describe('reporting operations through the gateway', () => {
-  let db: TestDatabase;
-  let stack: TestStack;
-  let fixture: GraphFixture;
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    fixture = await loadGraphFixture(db.ds);
-    stack = await startTestStack(db);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.close();
-  });
+  const { stack, fixture } = useFixtureStack();
 
   const customersOf = (partnerId: string) =>
     fixture.customers.filter((c) => c.partnerId === partnerId).map((c) => c.id);

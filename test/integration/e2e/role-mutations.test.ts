@@ -1,26 +1,12 @@
 import { AssignRoleDocument, RevokeRoleDocument } from '../../generated/operations';
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { loadGraphFixture } from '../../support/graph-fixture';
-import { startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
 import { send } from '../../support/typed-request';
+import { useFixtureStack } from './fixture-stack';
 
 // The contract's AssignRole and RevokeRole operations through the gateway, and what they change
 // for the user concerned: a role works on the next request after it is assigned, and stops on the
 // next request after it is revoked, with the very same token.
 
-let db: TestDatabase;
-let stack: TestStack;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraphFixture(db.ds);
-  stack = await startTestStack(db);
-});
-afterAll(async () => {
-  await stack?.stop();
-  await db?.close();
-});
+const { db, stack } = useFixtureStack();
 
 const READ = '{ customer(id: "c-acme") { id subscriptions { id } } }';
 

@@ -2,30 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema } from 'graphql';
 import { API_FILE, schemaDir } from '../../../src/gateway/schema-files';
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { graphFixture, loadGraphFixture } from '../../support/graph-fixture';
-import { asUser, startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
+import { asUser } from '../../support/stack';
+import { useFixtureStack } from './fixture-stack';
 
 // Attacks on scope through the gateway, each with the outcome it must get: other tenants' ids in
 // aliases, filters and nested hops; read-only admins calling every mutation; collectors reading;
 // hidden ids that must answer byte for byte like missing ones.
 
-const fixture = graphFixture();
+const { db, stack, fixture } = useFixtureStack();
 const api = buildSchema(fs.readFileSync(path.join(schemaDir(), API_FILE), 'utf8'));
-
-let db: TestDatabase;
-let stack: TestStack;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraphFixture(db.ds);
-  stack = await startTestStack(db);
-});
-afterAll(async () => {
-  await stack?.stop();
-  await db?.close();
-});
 
 async function text(userId: string, query: string, variables = {}): Promise<string> {
   const response = await fetch(stack.gatewayUrl, {

@@ -1,8 +1,5 @@
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { loadGraphFixture } from '../../support/graph-fixture';
-import { asUser, startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
+import { asUser } from '../../support/stack';
+import { useFixtureStack } from './fixture-stack';
 
 // A partner admin of Southwind asks for Northwind's things: through the gateway they look exactly
 // like things that do not exist, and so do their `_entities` references sent to each subgraph.
@@ -24,18 +21,7 @@ const LOOKUPS = `query($partner: ID!, $customer: ID!, $subscription: ID!, $clust
 }`;
 
 describe('scope through the gateway', () => {
-  let db: TestDatabase;
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadGraphFixture(db.ds);
-    stack = await startTestStack(db);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.close();
-  });
+  const { stack } = useFixtureStack();
 
   it("gives another partner's admin null for each of Northwind's objects", async () => {
     const { body } = await stack.request(LOOKUPS, NORTH, await asUser(stack, 'u-pfa-south'));

@@ -2,11 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
 import { createTokenVerifier, hmacKey } from '../../../src/auth/jwt';
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { loadGraphFixture } from '../../support/graph-fixture';
 import { TEST_JWT, startTestStack } from '../../support/stack';
 import type { TestStack } from '../../support/stack';
+import { useFixtureStack } from './fixture-stack';
 
 // Forged and broken tokens through the gateway, on a stack that trusts a JWKS (RS256, as in
 // production) and on one that trusts the shared HS256 secret: each asks for a write that
@@ -37,8 +35,7 @@ function tampered(token: string, payload: object): string {
   return `${header}.${b64(payload)}.${signature}`;
 }
 
-let db: TestDatabase;
-let secretStack: TestStack;
+const { db, stack: secretStack } = useFixtureStack();
 let jwksStack: TestStack;
 let jwksServer: http.Server;
 let rsaPrivate: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
@@ -51,8 +48,6 @@ async function written(): Promise<number[]> {
 }
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraphFixture(db.ds);
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   rsaPrivate = privateKey;
   publicPem = await exportSPKI(publicKey);
@@ -63,17 +58,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
   const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
-  secretStack = await startTestStack(db);
   jwksStack = await startTestStack(db, undefined, {
     verify: createTokenVerifier({ ...TEST_JWT, secret: null, jwksUrl }),
   });
 });
 
 afterAll(async () => {
-  await secretStack?.stop();
   await jwksStack?.stop();
   await new Promise((resolve) => jwksServer?.close(resolve));
-  await db?.close();
 });
 
 const rs256 = (payload: Record<string, unknown>) =>

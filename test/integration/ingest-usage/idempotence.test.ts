@@ -1,7 +1,4 @@
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { loadGraphFixture } from '../../support/graph-fixture';
-import type { GraphFixture } from '../../support/graph-fixture';
+import { useFixtureDatabase } from '../../support/fixture-database';
 import { entitiesQuery, runAs } from '../../support/subgraph';
 import { usageSubgraph } from '../../../src/subgraphs/usage';
 import { ingest, rowOf, series, sourceFacts, storedUsage } from './setup';
@@ -10,14 +7,7 @@ import type { Rec } from './setup';
 // Nothing counted twice, nothing lost: the same batch again changes nothing, two identical batches
 // at once store the rows once and count them once; a source's lastReportedAt follows ingestion.
 
-let db: TestDatabase;
-let fixture: GraphFixture;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  fixture = await loadGraphFixture(db.ds);
-});
-afterAll(() => db?.close());
+const { db, fixture } = useFixtureDatabase();
 
 const expectedRows = (records: Rec[]) =>
   records.map((r) => rowOf(r, sourceFacts(fixture, r.sourceId))).sort();

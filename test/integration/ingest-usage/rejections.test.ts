@@ -1,7 +1,5 @@
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { FIXTURE_LAST_DAY, loadGraphFixture } from '../../support/graph-fixture';
-import type { GraphFixture } from '../../support/graph-fixture';
+import { useFixtureDatabase } from '../../support/fixture-database';
+import { FIXTURE_LAST_DAY } from '../../support/graph-fixture';
 import {
   Role,
   addUser,
@@ -19,19 +17,15 @@ import type { Rec } from './setup';
 // ingestUsage record by record: every rejection code, a mixed batch storing exactly its valid
 // records, sources out of scope looking exactly like unknown ones, the batch size limit.
 
-let db: TestDatabase;
-let fixture: GraphFixture;
+const { db, fixture } = useFixtureDatabase();
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  fixture = await loadGraphFixture(db.ds);
   // A collector of Acme that may also read Globex: Globex's sources are no secret to it.
   await addUser(db.ds, 'u-uc-ro', [
     { role: Role.USAGE_COLLECTOR, customerId: 'c-acme' },
     { role: Role.READ_ONLY_ADMIN, customerId: 'c-globex' },
   ]);
 });
-afterAll(() => db?.close());
 
 const ALL_SOURCES = () => [...fixture.clusters, ...fixture.tenants].map((s) => s.id);
 

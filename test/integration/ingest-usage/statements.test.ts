@@ -1,6 +1,4 @@
-import { openTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { loadGraphFixture } from '../../support/graph-fixture';
+import { useFixtureDatabase } from '../../support/fixture-database';
 import { StatementCounter } from '../../support/statement-counter';
 import { ingest, series } from './setup';
 import type { Rec } from './setup';
@@ -9,14 +7,8 @@ import type { Rec } from './setup';
 // the viewer, the sources and their entitlements (one statement each), one upsert per chunk
 // (SQLite also reads the chunk's stored rows first), one update of the sources' lastReportedAt.
 
-let db: TestDatabase;
 const counter = new StatementCounter();
-
-beforeAll(async () => {
-  db = await openTestDatabase({ logger: counter });
-  await loadGraphFixture(db.ds);
-});
-afterAll(() => db?.close());
+const { db } = useFixtureDatabase({ logger: counter });
 
 /** The same number of records spread over five sources of two customers. */
 function spread(from: string, perSource: number): Rec[] {

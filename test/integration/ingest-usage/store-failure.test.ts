@@ -5,10 +5,10 @@ import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { createDataSource, openDataSource } from '../../../src/db/data-source';
-import { openTestDatabase, testDbKind } from '../../support/database';
+import { testDbKind } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
-import { FIXTURE_LAST_DAY, loadGraphFixture } from '../../support/graph-fixture';
-import type { GraphFixture } from '../../support/graph-fixture';
+import { openFixtureDatabase } from '../../support/fixture-database';
+import { FIXTURE_LAST_DAY, graphFixture, loadGraphFixture } from '../../support/graph-fixture';
 import {
   fixtureConsumed,
   ingest,
@@ -35,12 +35,11 @@ let db: TestDatabase | null = null;
 let sqliteFile: string | null = null;
 /** The data source the batch runs on: the test database with a short lock wait. */
 let ds: DataSource;
-let fixture: GraphFixture;
+const fixture = graphFixture();
 
 beforeAll(async () => {
   if (KIND === 'mysql') {
-    db = await openTestDatabase();
-    fixture = await loadGraphFixture(db.ds);
+    db = await openFixtureDatabase(fixture);
     // One connection, so that the session's lock wait timeout holds for every statement.
     ds = createDataSource(db.config, { poolSize: 1 });
     await ds.initialize();
@@ -50,7 +49,7 @@ beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-store-failure-'));
     sqliteFile = path.join(dir, 'test.sqlite');
     ds = await openDataSource({ kind: 'sqlite', file: sqliteFile });
-    fixture = await loadGraphFixture(ds);
+    await loadGraphFixture(ds, fixture);
     await ds.query('PRAGMA busy_timeout = 200');
   }
 });

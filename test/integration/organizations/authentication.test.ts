@@ -2,21 +2,12 @@ import { Kind, parse } from 'graphql';
 import type { ObjectTypeDefinitionNode } from 'graphql';
 import { organizationsSubgraph } from '../../../src/subgraphs/organizations';
 import { builtSubgraph, entitiesQuery } from '../../support/subgraph';
-import { errorCodes, openOrganizationsDatabase, representations } from './setup';
-import type { OrganizationsDatabase } from './setup';
+import { errorCodes, representations, useOrganizationsDatabase } from './setup';
 
 // A request without a token: every entry point of the subgraph answers UNAUTHENTICATED and no
 // data, except `_service`, which only tells the SDL (the gateway composes it without a token).
 
-let env: OrganizationsDatabase;
-
-beforeAll(async () => {
-  env = await openOrganizationsDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useOrganizationsDatabase();
 
 /** One operation per Query field; the test fails when a field is added without one here. */
 const ENTRY_POINTS: Record<

@@ -1,20 +1,11 @@
 import { askCustomers, customers, describeList } from './customer-list';
 import type { ListArguments, ListOf } from './customer-list';
-import { errorCodes, openOrganizationsDatabase } from './setup';
-import type { OrganizationsDatabase } from './setup';
+import { errorCodes, useOrganizationsDatabase } from './setup';
 
 // Bad arguments of the customer lists are BAD_USER_INPUT naming the argument, on both entry
 // points, and nothing else: no data, no SQL in the message.
 
-let env: OrganizationsDatabase;
-
-beforeAll(async () => {
-  env = await openOrganizationsDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useOrganizationsDatabase();
 
 const ADMIN = 'u-pfa-north';
 const LISTS: ListOf[] = [{}, { partnerId: 'p-north' }];

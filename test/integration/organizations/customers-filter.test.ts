@@ -2,21 +2,12 @@ import { FIXTURE_TODAY } from '../../support/graph-fixture';
 import { customers, describeList, pageThrough } from './customer-list';
 import type { ListArguments, ListOf } from './customer-list';
 import * as expected from './expected';
-import { openOrganizationsDatabase } from './setup';
-import type { OrganizationsDatabase } from './setup';
+import { useOrganizationsDatabase } from './setup';
 
 // CustomerFilter: nameContains (case-insensitive, taken literally), regions (a cluster or tenant
 // there) and subscriptionKinds, alone and together, always inside the viewer's scope.
 
-let env: OrganizationsDatabase;
-
-beforeAll(async () => {
-  env = await openOrganizationsDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useOrganizationsDatabase();
 
 /** Viewers for whom each filter has something to find and something to leave out. */
 const LISTS: Array<[string, ListOf]> = [

@@ -3,21 +3,12 @@ import { customers, describeList, pageThrough } from './customer-list';
 import type { ListOf } from './customer-list';
 import * as expected from './expected';
 import type { Direction, OrderField } from './expected';
-import { openOrganizationsDatabase } from './setup';
-import type { OrganizationsDatabase } from './setup';
+import { useOrganizationsDatabase } from './setup';
 
 // Stable orders (the sort key, then the id) and keyset paging: following endCursor page by page
 // meets every customer exactly once, in the order the whole list has.
 
-let env: OrganizationsDatabase;
-
-beforeAll(async () => {
-  env = await openOrganizationsDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useOrganizationsDatabase();
 
 const ORDERINGS: Array<[OrderField, Direction]> = [
   ['NAME', 'ASC'],

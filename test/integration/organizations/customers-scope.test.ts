@@ -1,21 +1,12 @@
 import { FIXTURE_TODAY } from '../../support/graph-fixture';
 import { customers, describeList } from './customer-list';
 import * as expected from './expected';
-import { openOrganizationsDatabase } from './setup';
-import type { OrganizationsDatabase } from './setup';
+import { useOrganizationsDatabase } from './setup';
 
 // Query.customers spans every partner and customer the viewer may read; Partner.customers is the
 // same list cut to one partner. Each user must see exactly its customers, no more, no fewer.
 
-let env: OrganizationsDatabase;
-
-beforeAll(async () => {
-  env = await openOrganizationsDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useOrganizationsDatabase();
 
 const users = () => env.fixture.users.map((u) => u.id);
 

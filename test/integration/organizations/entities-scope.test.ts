@@ -1,21 +1,12 @@
 import { entitiesQuery } from '../../support/subgraph';
 import * as expected from './expected';
-import { openOrganizationsDatabase, representations } from './setup';
-import type { OrganizationsDatabase } from './setup';
+import { representations, useOrganizationsDatabase } from './setup';
 
 // `_entities` for Partner, Customer, User and RoleAssignment: what the viewer may not see
 // resolves to null, exactly like an id that does not exist, and every other reference resolves
 // with its fields. The expectations apply the contract's role meanings to the fixture.
 
-let env: OrganizationsDatabase;
-
-beforeAll(async () => {
-  env = await openOrganizationsDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useOrganizationsDatabase();
 
 const users = () => env.fixture.users.map((u) => u.id);
 const MISSING = 'no-such-id';

@@ -1,12 +1,11 @@
 import type { ExecutionResult } from 'graphql';
-import { importDocument } from '../../../src/ingest/document/import-document';
 import { organizationsSubgraph } from '../../../src/subgraphs/organizations';
-import { openTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
-import { FIXTURE_LAST_DAY, FIXTURE_TODAY, loadGraphFixture } from '../../support/graph-fixture';
+import { FIXTURE_LAST_DAY, importOrFail } from '../../support/graph-fixture';
 import type { GraphFixture } from '../../support/graph-fixture';
-import { StatementCounter } from '../../support/statement-counter';
-import { runAs } from '../../support/subgraph';
+import { useForAll } from '../../support/late-bound';
+import { openSubgraphTestDatabase } from '../../support/subgraph';
+import type { SubgraphTestDatabase } from '../../support/subgraph';
 
 // The database every test file of this folder works on: the graph fixture plus EDGE_CASES,
 // imported once per file, with a statement counter listening.
@@ -67,24 +66,10 @@ export interface StoredAssignment {
   customerId: string | null;
 }
 
-export interface OrganizationsDatabase {
-  db: TestDatabase;
+export interface OrganizationsDatabase extends SubgraphTestDatabase {
   /** The graph fixture with EDGE_CASES merged in: what every expectation is computed from. */
   fixture: GraphFixture;
   assignments: StoredAssignment[];
-  counter: StatementCounter;
-  /** Runs an operation against the organizations subgraph as the user (null: no token). */
-  run(
-    userId: string | null,
-    source: string,
-    variables?: Record<string, unknown>,
-  ): Promise<ExecutionResult>;
-  /** Like run, and fails the test on any error. */
-  data(
-    userId: string | null,
-    source: string,
-    variables?: Record<string, unknown>,
-  ): Promise<Record<string, unknown>>;
 }
 
 function merged(fixture: GraphFixture): GraphFixture {
@@ -116,32 +101,19 @@ async function storedAssignments(db: TestDatabase): Promise<StoredAssignment[]> 
 }
 
 export async function openOrganizationsDatabase(): Promise<OrganizationsDatabase> {
-  const counter = new StatementCounter();
-  const db = await openTestDatabase({ logger: counter });
-  const fixture = merged(await loadGraphFixture(db.ds));
-  const result = await importDocument(db.ds, EDGE_CASES, 'edge-cases');
-  const problems = (result as { problems?: unknown[] }).problems ?? [];
-  if (problems.length > 0) throw new Error(`edge cases refused: ${JSON.stringify(problems)}`);
-  const run = (userId: string | null, source: string, variables: Record<string, unknown> = {}) =>
-    runAs(organizationsSubgraph, db.ds, userId, source, variables, FIXTURE_TODAY);
-  return {
-    db,
-    fixture,
-    assignments: await storedAssignments(db),
-    counter,
-    run,
-    async data(userId, source, variables) {
-      const result = await run(userId, source, variables);
-      expect(result.errors).toBeUndefined();
-      return result.data as Record<string, unknown>;
-    },
-  };
+  const env = await openSubgraphTestDatabase(organizationsSubgraph);
+  await importOrFail(env.db.ds, EDGE_CASES, 'edge-cases');
+  return { ...env, fixture: merged(env.fixture), assignments: await storedAssignments(env.db) };
 }
 
-/** `{ __typename, id }` representations, as the gateway sends them to `_entities`. */
-export function representations(typename: string, ids: readonly string[]) {
-  return { representations: ids.map((id) => ({ __typename: typename, id })) };
+/** The file's database, opened before its tests and closed after them. */
+export function useOrganizationsDatabase(): OrganizationsDatabase {
+  return useForAll('the organizations test database', openOrganizationsDatabase, (env) =>
+    env.db.close(),
+  );
 }
+
+export { representations } from '../../support/subgraph';
 
 /** The code and argument name of each error of a result. */
 export function errorCodes(result: ExecutionResult) {

@@ -1,19 +1,10 @@
 import { entitiesQuery } from '../../support/subgraph';
-import { openOrganizationsDatabase, representations } from './setup';
-import type { OrganizationsDatabase } from './setup';
+import { representations, useOrganizationsDatabase } from './setup';
 
 // No N+1: the number of statements a request runs depends on the shape of the query, never on
 // how many customers, partners or role assignments it returns.
 
-let env: OrganizationsDatabase;
-
-beforeAll(async () => {
-  env = await openOrganizationsDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useOrganizationsDatabase();
 
 const ADMIN = 'u-pfa-north';
 

@@ -1,19 +1,10 @@
 import { importDocument } from '../../../src/ingest/document/import-document';
-import { openOrganizationsDatabase } from './setup';
-import type { OrganizationsDatabase } from './setup';
+import { useOrganizationsDatabase } from './setup';
 
 // `viewer`: the user behind the token and its own role assignments, each with the partner or
 // customer it is scoped to, whatever the role (a collector sees the scope it reports for).
 
-let env: OrganizationsDatabase;
-
-beforeAll(async () => {
-  env = await openOrganizationsDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useOrganizationsDatabase();
 
 const VIEWER = `{
   viewer {

@@ -1,14 +1,9 @@
-import type { TestDatabase } from '../../support/database';
-import { ASSIGN, assignmentsOf, counts, openRolesDatabase, org, outcome } from './setup';
+import { ASSIGN, assignmentsOf, counts, org, outcome, useRolesDatabase } from './setup';
 
 // Who may assign what (issue 4): each case is an actor, a request and the expected outcome. A
 // granted request must leave exactly that assignment and one audit entry; a refused one nothing.
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await openRolesDatabase();
-});
-afterAll(() => db?.close());
+const db = useRolesDatabase();
 
 type Input = { userId: string; role: string; partnerId?: string; customerId?: string };
 const p = (role: string, partnerId: string, userId = 'u-t1'): Input => ({

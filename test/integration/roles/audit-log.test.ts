@@ -1,13 +1,11 @@
-import type { TestDatabase } from '../../support/database';
-import { ASSIGN, REVOKE, openRolesDatabase, org, outcome } from './setup';
+import { ASSIGN, REVOKE, org, outcome, useRolesDatabase } from './setup';
 
 // Who reads a scope's role audit log and its role assignments: the full and read-only admins of
 // that scope (customer or partner level), never support admins, partner admins or collectors.
 
-let db: TestDatabase;
+const db = useRolesDatabase();
 let acmeAssignment: string;
 beforeAll(async () => {
-  db = await openRolesDatabase();
   const assigned = await org(db, 'u-fa-acme', ASSIGN, {
     input: { userId: 'u-t1', role: 'SUPPORT_ADMIN', customerId: 'c-acme' },
   });
@@ -21,7 +19,6 @@ beforeAll(async () => {
     ),
   ).toBe('ok');
 });
-afterAll(() => db?.close());
 
 const LOG = `query($partnerId: ID, $customerId: ID, $first: Int, $after: String) {
   roleAuditLog(partnerId: $partnerId, customerId: $customerId, first: $first, after: $after) {

@@ -1,25 +1,20 @@
 import { revokeRole } from '../../../src/subgraphs/organizations/mutations/revoke-role';
 import { loadViewer } from '../../../src/auth/load-viewer';
-import type { TestDatabase } from '../../support/database';
 import {
   ASSIGN,
   REVOKE,
   assignmentId,
   assignmentsOf,
   counts,
-  openRolesDatabase,
   org,
   outcome,
+  useRolesDatabase,
 } from './setup';
 
 // Who may revoke what, the last full admins no one may revoke (also under concurrent revokes),
 // and the audit record of each revocation.
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await openRolesDatabase();
-});
-afterAll(() => db?.close());
+const db = useRolesDatabase();
 
 async function give(actor: string, input: Record<string, string>): Promise<string> {
   const result = await org(db, actor, ASSIGN, { input });

@@ -1,8 +1,8 @@
 import type { ExecutionResult } from 'graphql';
 import { organizationsSubgraph } from '../../../src/subgraphs/organizations';
-import { openTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
-import { loadGraphFixture } from '../../support/graph-fixture';
+import { openFixtureDatabase } from '../../support/fixture-database';
+import { useForAll } from '../../support/late-bound';
 import { runAs } from '../../support/subgraph';
 
 // The graph fixture plus users without roles that the role tests hand roles to, so that no
@@ -11,8 +11,7 @@ import { runAs } from '../../support/subgraph';
 export const TARGETS = ['u-t1', 'u-t2', 'u-t3', 'u-t4', 'u-t5'];
 
 export async function openRolesDatabase(): Promise<TestDatabase> {
-  const db = await openTestDatabase();
-  await loadGraphFixture(db.ds);
+  const db = await openFixtureDatabase();
   for (const id of TARGETS) {
     await db.ds.query('INSERT INTO users (id, email, display_name) VALUES (?, ?, ?)', [
       id,
@@ -21,6 +20,11 @@ export async function openRolesDatabase(): Promise<TestDatabase> {
     ]);
   }
   return db;
+}
+
+/** The file's database, opened before its tests and closed after them. */
+export function useRolesDatabase(): TestDatabase {
+  return useForAll('the roles test database', openRolesDatabase, (db) => db.close());
 }
 
 export const ASSIGN = `mutation($input: AssignRoleInput!) {

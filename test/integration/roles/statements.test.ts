@@ -1,14 +1,9 @@
-import { openOrganizationsDatabase } from '../organizations/setup';
-import type { OrganizationsDatabase } from '../organizations/setup';
+import { useOrganizationsDatabase } from '../organizations/setup';
 
 // No N+1 in the role lists: the statements of a page of customers with their role assignments
 // (and each assignment's user and scope) do not grow with the number of customers or roles.
 
-let env: OrganizationsDatabase;
-beforeAll(async () => {
-  env = await openOrganizationsDatabase();
-});
-afterAll(() => env?.db.close());
+const env = useOrganizationsDatabase();
 
 const PAGE = `query($first: Int) {
   partner(id: "p-north") {

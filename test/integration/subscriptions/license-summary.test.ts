@@ -4,8 +4,7 @@ import { licenseSummary, subscriptionsOfPartner } from '../../support/oracle';
 import type { Summary } from '../../support/oracle';
 import { partnerFullAdmin } from '../usage/setup';
 import { customerOfSubscription } from './expected';
-import { openFixtureDatabase, representations } from './setup';
-import type { FixtureDatabase } from './setup';
+import { representations, useSubscriptionsDatabase } from './setup';
 
 // Subscription.licenseSummary is resolved by this subgraph, not by the usage subgraph: Federation
 // takes any object type named `Subscription` for the subscription root type, so only the subgraph
@@ -13,15 +12,7 @@ import type { FixtureDatabase } from './setup';
 // `subscription(id)` and through `_entities`, as the gateway reaches it), the viewer's scope, and
 // a statement count that does not grow with the number of subscriptions.
 
-let env: FixtureDatabase;
-
-beforeAll(async () => {
-  env = await openFixtureDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useSubscriptionsDatabase();
 
 const SUMMARY =
   'id licenseSummary(asOf: $asOf) { licenseType purchased consumed available utilization asOf oldestReportOn }';

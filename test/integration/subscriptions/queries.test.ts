@@ -1,20 +1,11 @@
 import { entitiesQuery } from '../../support/subgraph';
 import * as expected from './expected';
-import { openFixtureDatabase, representations } from './setup';
-import type { FixtureDatabase } from './setup';
+import { representations, useSubscriptionsDatabase } from './setup';
 
 // Every field of the subscriptions subgraph, with real values, compared with what the fixture
 // object says. Each entity is read by a partner full admin of its partner.
 
-let env: FixtureDatabase;
-
-beforeAll(async () => {
-  env = await openFixtureDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useSubscriptionsDatabase();
 
 /** The partner full admin of the customer's partner. */
 function readerOf(customerId: string): string {

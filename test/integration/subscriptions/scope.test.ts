@@ -1,21 +1,12 @@
 import { entitiesQuery } from '../../support/subgraph';
 import * as expected from './expected';
-import { openFixtureDatabase, representations } from './setup';
-import type { FixtureDatabase } from './setup';
+import { representations, useSubscriptionsDatabase } from './setup';
 
 // Scope: something out of the viewer's scope looks exactly like something that does not exist,
 // through the root lookups and through `_entities` alike. The expectations come from the role
 // meanings of the contract applied to the fixture's assignments (expected.readableCustomers).
 
-let env: FixtureDatabase;
-
-beforeAll(async () => {
-  env = await openFixtureDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useSubscriptionsDatabase();
 
 const NORTH_ADMIN = 'u-pfa-north';
 const SOUTH = { subscription: 'Sub-400001', cluster: 'cl-umb-1', tenant: 't-umb-1' };

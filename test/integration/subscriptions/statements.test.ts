@@ -1,20 +1,11 @@
 import { entitiesQuery } from '../../support/subgraph';
 import * as expected from './expected';
-import { openFixtureDatabase, representations } from './setup';
-import type { FixtureDatabase } from './setup';
+import { representations, useSubscriptionsDatabase } from './setup';
 
 // No N+1: the number of statements a request runs depends on the shape of the query, never on
 // how many subscriptions, clusters, tenants, servers or entitlements it returns.
 
-let env: FixtureDatabase;
-
-beforeAll(async () => {
-  env = await openFixtureDatabase();
-});
-
-afterAll(async () => {
-  await env?.db.close();
-});
+const env = useSubscriptionsDatabase();
 
 const NORTH_ADMIN = 'u-pfa-north';
 
