@@ -7,15 +7,20 @@ import { usageKey } from './usage-row';
 import type { UsageRow, UsageWriteCounts } from './usage-row';
 
 // The one write path for daily usage: the importer, the seeder and the ingestUsage mutation all
-// come through here. Each chunk of rows costs two statements: one reads what its keys hold now,
-// one upserts the rows that are new or differ. What was there decides the counts (inserted,
-// updated, unchanged) and the difference each row makes to the rollups (db/rollups), which are
-// written once per call.
+// come through here. What a chunk's keys held before decides the counts (inserted, updated,
+// unchanged) and the difference each row makes to the rollups (db/rollups), which are written
+// once per call.
 //
-// On MySQL the read locks what it reads (FOR UPDATE; under REPEATABLE READ also the gaps where
-// new keys go), so a concurrent writer of the same keys waits, or deadlocks and is retried by
-// inTransaction, and never counts or rolls up from a value that is no longer there. SQLite runs
-// one write transaction at a time.
+// Usually a chunk costs two statements: one reads what its keys hold now, one upserts the rows
+// that are new or differ. On MySQL the read locks what it reads (FOR UPDATE; under REPEATABLE
+// READ also the gaps where new keys go), so a concurrent writer of the same keys waits, or
+// deadlocks and is retried by inTransaction, and never counts or rolls up from a value that is no
+// longer there. SQLite runs one write transaction at a time.
+//
+// New days are the common case (a seed, a collector's daily report), so MySQL first tries a plain
+// INSERT of the whole chunk: when no key exists it succeeds and nothing needs reading; when one
+// does, the statement fails as a whole (InnoDB undoes the statement, the transaction goes on) and
+// the chunk, and the rest of the call, take the read-and-upsert way.
 
 export const USAGE_CHUNK_SIZE = 2000;
 
@@ -97,24 +102,19 @@ function asRolledUp(stored: StoredUsage) {
   };
 }
 
-async function upsertChunk(
-  manager: EntityManager,
-  rows: UsageRow[],
-  rollups: RollupChanges,
-): Promise<UsageWriteCounts> {
-  const mysql = isMysql(manager.connection);
-  const stored = await readStored(manager, rows, mysql);
-  const counts: UsageWriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+/** Per call: whether MySQL still tries a plain INSERT first (until one meets a stored key). */
+interface WriteState {
+  tryInsertFirst: boolean;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const driverError = (error as { driverError?: { errno?: number; code?: string } }).driverError;
+  return driverError?.errno === 1062 || driverError?.code === 'ER_DUP_ENTRY';
+}
+
+function rowValues(rows: UsageRow[]): unknown[] {
   const values: unknown[] = [];
   for (const row of rows) {
-    const before = stored.get(usageKey(row));
-    if (before === undefined) counts.inserted++;
-    else if (!sameRow(before, row)) counts.updated++;
-    else {
-      counts.unchanged++;
-      continue;
-    }
-    rollups.add(before && asRolledUp(before), row);
     values.push(
       row.sourceId,
       row.licenseType,
@@ -127,13 +127,60 @@ async function upsertChunk(
       row.region,
     );
   }
-  const written = values.length / COLUMNS.length;
-  if (written > 0) {
+  return values;
+}
+
+const insertSql = (rowCount: number, conflict: string) =>
+  `INSERT INTO license_usage (${COLUMNS.join(',')})
+   VALUES ${new Array<string>(rowCount).fill(ROW_PLACEHOLDERS).join(',')} ${conflict}`;
+
+/** True when every row was new and is now stored; false (nothing stored) when a key existed. */
+async function insertAllNew(
+  manager: EntityManager,
+  rows: UsageRow[],
+  rollups: RollupChanges,
+): Promise<boolean> {
+  try {
+    await manager.query(insertSql(rows.length, ''), rowValues(rows));
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+  for (const row of rows) rollups.add(undefined, row);
+  return true;
+}
+
+async function upsertChunk(
+  manager: EntityManager,
+  rows: UsageRow[],
+  rollups: RollupChanges,
+  state: WriteState,
+): Promise<UsageWriteCounts> {
+  const mysql = isMysql(manager.connection);
+  if (mysql && state.tryInsertFirst) {
+    if (await insertAllNew(manager, rows, rollups)) {
+      return { inserted: rows.length, updated: 0, unchanged: 0 };
+    }
+    state.tryInsertFirst = false;
+  }
+  const stored = await readStored(manager, rows, mysql);
+  const counts: UsageWriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const toWrite: UsageRow[] = [];
+  for (const row of rows) {
+    const before = stored.get(usageKey(row));
+    if (before === undefined) counts.inserted++;
+    else if (!sameRow(before, row)) counts.updated++;
+    else {
+      counts.unchanged++;
+      continue;
+    }
+    rollups.add(before && asRolledUp(before), row);
+    toWrite.push(row);
+  }
+  if (toWrite.length > 0) {
     await manager.query(
-      `INSERT INTO license_usage (${COLUMNS.join(',')})
-       VALUES ${new Array<string>(written).fill(ROW_PLACEHOLDERS).join(',')}
-       ${mysql ? MYSQL_CONFLICT : SQLITE_CONFLICT}`,
-      values,
+      insertSql(toWrite.length, mysql ? MYSQL_CONFLICT : SQLITE_CONFLICT),
+      rowValues(toWrite),
     );
   }
   return counts;
@@ -169,8 +216,14 @@ export async function upsertUsageRows(
   const counts: UsageWriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   if (rows.length === 0) return counts;
   const rollups = new RollupChanges();
+  const state: WriteState = { tryInsertFirst: true };
   for (let start = 0; start < rows.length; start += USAGE_CHUNK_SIZE) {
-    const chunk = await upsertChunk(manager, rows.slice(start, start + USAGE_CHUNK_SIZE), rollups);
+    const chunk = await upsertChunk(
+      manager,
+      rows.slice(start, start + USAGE_CHUNK_SIZE),
+      rollups,
+      state,
+    );
     counts.inserted += chunk.inserted;
     counts.updated += chunk.updated;
     counts.unchanged += chunk.unchanged;

@@ -11,7 +11,7 @@ import { sourceRows } from './usage-series';
 // a seed that stopped halfway is finished by running it again.
 
 /** Rows per transaction; upsertUsageRows splits them further into statements. */
-export const SEED_BATCH_ROWS = 20_000;
+export const SEED_BATCH_ROWS = 60_000;
 
 export interface SeedUsageCounts extends UsageWriteCounts {
   rows: number;

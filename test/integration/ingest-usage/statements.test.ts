@@ -4,8 +4,9 @@ import { ingest, series } from './setup';
 import type { Rec } from './setup';
 
 // A batch costs a fixed number of statements per 2,000 rows, never one per record or per source:
-// the viewer, the sources and their entitlements (one statement each), one upsert per chunk
-// (SQLite also reads the chunk's stored rows first), one update of the sources' lastReportedAt.
+// the viewer, the sources and their entitlements (one statement each); per chunk on MySQL one
+// plain insert while every row is new, else a read and an upsert (SQLite always reads first);
+// the rollups, up to 1,000 rows per statement; one update of the sources' lastReportedAt.
 
 const counter = new StatementCounter();
 const { db } = useFixtureDatabase({ logger: counter });
@@ -32,8 +33,33 @@ it.each([
       ingest(db.ds, 'u-uc-north', records),
     );
     expect(result.inserted).toBe(records.length);
-    const perChunk = db.kind === 'mysql' ? 1 : 2;
-    // viewer + sources + entitlements + upserts + lastReportedAt
-    expect(statements).toHaveLength(3 + chunks * perChunk + 1);
+    const touching = (table: string) =>
+      statements.filter((s) => new RegExp(`\\b${table}\\b`).test(s)).length;
+    expect(touching('license_usage')).toBe(db.kind === 'mysql' ? chunks : 2 * chunks);
+    for (const [table, bound] of [
+      ['usage_daily_totals', Math.ceil(records.length / 1000)],
+      ['usage_bucket_last', Math.ceil((2 * records.length) / 1000)],
+    ] as const) {
+      expect(touching(table)).toBeGreaterThanOrEqual(1);
+      expect(touching(table)).toBeLessThanOrEqual(bound);
+    }
+    // viewer + sources + entitlements, the usage and its rollups, lastReportedAt
+    expect(statements).toHaveLength(
+      3 +
+        touching('license_usage') +
+        touching('usage_daily_totals') +
+        touching('usage_bucket_last') +
+        1,
+    );
+
+    // The same records again: each chunk is read (MySQL first tries its insert once), nothing
+    // is written.
+    const again = await counter.measure(() => ingest(db.ds, 'u-uc-north', records));
+    expect(again.result.unchanged).toBe(records.length);
+    const usageStatements = again.statements.filter((s) => /\blicense_usage\b/.test(s));
+    expect(usageStatements).toHaveLength(chunks + (db.kind === 'mysql' ? 1 : 0));
+    expect(again.statements.filter((s) => /usage_daily_totals|usage_bucket_last/.test(s))).toEqual(
+      [],
+    );
   },
 );

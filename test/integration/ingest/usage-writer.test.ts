@@ -176,14 +176,18 @@ describe('upsertUsageRows', () => {
     // written changes one daily total and two bucket values at most); then the sources.
     const touching = (table: string) => issued.filter((s) => s.includes(` ${table}`)).length;
     const written = counts.inserted + counts.updated;
-    expect(touching('license_usage')).toBe(2 * chunks);
+    // The first chunk of the call already holds rows: on MySQL its plain insert fails once.
+    expect(touching('license_usage')).toBe(2 * chunks + (db.kind === 'mysql' ? 1 : 0));
     expect(touching('usage_daily_totals')).toBeGreaterThanOrEqual(1);
     expect(touching('usage_daily_totals')).toBeLessThanOrEqual(Math.ceil(written / 1000));
     expect(touching('usage_bucket_last')).toBeGreaterThanOrEqual(1);
     expect(touching('usage_bucket_last')).toBeLessThanOrEqual(Math.ceil((2 * written) / 1000));
     expect(touching('usage_sources')).toBe(1);
     expect(issued).toHaveLength(
-      2 * chunks + touching('usage_daily_totals') + touching('usage_bucket_last') + 1,
+      touching('license_usage') +
+        touching('usage_daily_totals') +
+        touching('usage_bucket_last') +
+        1,
     );
     expect(await stored()).toHaveLength(rows.length);
   });
