@@ -1,8 +1,10 @@
+import type { DataSource } from 'typeorm';
 import { signToken } from '../src/auth/sign-token';
+import type { DayBucket } from '../src/db/day-buckets';
 import { seed } from '../src/ingest/seed/seed';
 import { reportSql } from '../src/subgraphs/usage/report/report-query';
 import { UsageDimension } from '../src/graphql/enums';
-import type { Benchmark } from './benchmark';
+import type { BenchMetric, Benchmark } from './benchmark';
 import { startBenchStack } from './bench-stack';
 import { withBenchDatabase } from './mysql-database';
 
@@ -11,21 +13,72 @@ const REPORT_LIMIT_SECONDS = 2;
 const TODAY = '2026-11-29';
 const FROM = '2025-11-30'; // 365 days, today included
 const JWT = { secret: 'bench-secret-of-at-least-thirty-two-bytes!', issuer: 'lg', audience: 'lg' };
+/** Each report runs this many times; the first one meets whatever the seed left in memory. */
+const RUNS = 3;
 
-const QUERY = `query($filter: UsageReportFilter!, $groupBy: [UsageDimension!]!) {
-  usageReport(filter: $filter, groupBy: $groupBy, granularity: MONTH) {
-    rows { period region licenseType consumed peak purchased }
+interface ReportCase {
+  label: string;
+  groupBy: UsageDimension[];
+  granularity: DayBucket;
+  /** Only the first case has a budget (the one issue 5 names); the others are for comparison. */
+  budget?: boolean;
+}
+
+const CASES: ReportCase[] = [
+  {
+    label: 'REGION+LICENSE_TYPE by MONTH',
+    groupBy: [UsageDimension.REGION, UsageDimension.LICENSE_TYPE],
+    granularity: 'MONTH',
+    budget: true,
+  },
+  {
+    label: 'REGION+LICENSE_TYPE by WEEK',
+    groupBy: [UsageDimension.REGION, UsageDimension.LICENSE_TYPE],
+    granularity: 'WEEK',
+  },
+  {
+    label: 'LICENSE_TYPE by DAY',
+    groupBy: [UsageDimension.LICENSE_TYPE],
+    granularity: 'DAY',
+  },
+];
+
+const QUERY = `query($filter: UsageReportFilter!, $groupBy: [UsageDimension!]!, $granularity: Granularity!) {
+  usageReport(filter: $filter, groupBy: $groupBy, granularity: $granularity) {
+    rows { period customerId region licenseType consumed peak purchased }
   }
 }`;
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const start = process.hrtime.bigint();
+  const value = await work();
+  return { value, seconds: seconds(start) };
+}
+
+function statementOf(ds: DataSource, c: ReportCase) {
+  return reportSql(ds, {
+    grant: { partnerIds: new Set(['p-bench']), customerIds: new Set() },
+    partnerId: 'p-bench',
+    customerIds: null,
+    subscriptionIds: null,
+    regions: null,
+    licenseTypes: null,
+    from: FROM,
+    to: TODAY,
+    groupBy: c.groupBy,
+    granularity: c.granularity,
+  });
+}
+
 export const reportBenchmark: Benchmark = {
   name: 'report',
   description:
     'usageReport on the bench seed (MySQL, about 2.9 million rows): partner-wide, 365 days, ' +
-    'by REGION and LICENSE_TYPE by MONTH, through the gateway and as bare SQL',
+    'by REGION and LICENSE_TYPE by MONTH (and, for comparison, by WEEK and by DAY), through the ' +
+    'gateway and as the bare SQL statement it runs, each 3 times',
   run: (log) =>
     withBenchDatabase(async (ds) => {
       await seed(ds, 'bench', { today: TODAY, log });
@@ -33,51 +86,66 @@ export const reportBenchmark: Benchmark = {
       try {
         const token = await signToken({ userId: 'u-bench-partner', ttl: '1h' }, JWT);
         const filter = { partnerId: 'p-bench', from: FROM, to: TODAY };
-        const groupBy = [UsageDimension.REGION, UsageDimension.LICENSE_TYPE];
-        const graphqlStart = process.hrtime.bigint();
-        const response = await fetch(stack.servers.gateway!.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: QUERY, variables: { filter, groupBy } }),
-        });
-        const body = (await response.json()) as {
-          data?: { usageReport: { rows: unknown[] } };
-          errors?: unknown[];
-        };
-        const graphqlSeconds = seconds(graphqlStart);
-        if (body.errors) throw new Error(`usageReport failed: ${JSON.stringify(body.errors)}`);
-        const statement = reportSql(ds, {
-          grant: { partnerIds: new Set(['p-bench']), customerIds: new Set() },
-          partnerId: 'p-bench',
-          customerIds: null,
-          subscriptionIds: null,
-          regions: null,
-          licenseTypes: null,
-          from: FROM,
-          to: TODAY,
-          groupBy,
-          granularity: 'MONTH',
-        });
-        const sqlStart = process.hrtime.bigint();
-        await ds.query(statement.sql, statement.params);
-        const sqlSeconds = seconds(sqlStart);
-        const plan: Array<{ table: string; type: string; key: string | null; rows: number }> =
-          await ds.query(`EXPLAIN ${statement.sql}`, statement.params);
-        for (const step of plan) {
-          log(
-            `EXPLAIN ${step.table}: ${step.type} on ${step.key ?? 'no index'}, ~${step.rows} rows`,
+        const request = (c: ReportCase) =>
+          fetch(stack.servers.gateway!.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({
+              query: QUERY,
+              variables: { filter, groupBy: c.groupBy, granularity: c.granularity },
+            }),
+          }).then(
+            (response) =>
+              response.json() as Promise<{
+                data?: { usageReport: { rows: unknown[] } };
+                errors?: unknown[];
+              }>,
           );
+
+        const metrics: BenchMetric[] = [];
+        let slowestBudgeted = 0;
+        for (const c of CASES) {
+          const gateway: number[] = [];
+          let rows = 0;
+          for (let run = 0; run < RUNS; run++) {
+            const { value: body, seconds: took } = await timed(() => request(c));
+            if (body.errors) throw new Error(`usageReport failed: ${JSON.stringify(body.errors)}`);
+            rows = body.data!.usageReport.rows.length;
+            gateway.push(round(took));
+          }
+          const statement = statementOf(ds, c);
+          const bare: number[] = [];
+          for (let run = 0; run < RUNS; run++) {
+            const { seconds: took } = await timed(() => ds.query(statement.sql, statement.params));
+            bare.push(round(took));
+          }
+          const plan: Array<{ table: string; type: string; key: string | null; rows: number }> =
+            await ds.query(`EXPLAIN ${statement.sql}`, statement.params);
+          for (const step of plan) {
+            log(
+              `${c.label}: EXPLAIN ${step.table}: ${step.type} on ${step.key ?? 'no index'}, ~${step.rows} rows`,
+            );
+          }
+          log(
+            `${c.label}: ${rows} rows; gateway ${gateway.join(' / ')} s; bare SQL ${bare.join(' / ')} s`,
+          );
+          metrics.push(
+            { label: `${c.label} rows`, value: rows, unit: 'rows' },
+            {
+              label: `${c.label} through the gateway (slowest)`,
+              value: Math.max(...gateway),
+              unit: 's',
+            },
+            { label: `${c.label} bare SQL (slowest)`, value: Math.max(...bare), unit: 's' },
+          );
+          if (c.budget) slowestBudgeted = Math.max(...gateway);
         }
         return {
-          metrics: [
-            { label: 'rows', value: body.data!.usageReport.rows.length, unit: 'rows' },
-            { label: 'through the gateway', value: round(graphqlSeconds), unit: 's' },
-            { label: 'bare SQL', value: round(sqlSeconds), unit: 's' },
-          ],
+          metrics,
           budget: {
-            what: 'usageReport through the gateway',
+            what: `usageReport ${CASES[0].label} through the gateway, slowest of ${RUNS}`,
             limit: REPORT_LIMIT_SECONDS,
-            measured: round(graphqlSeconds),
+            measured: slowestBudgeted,
             unit: 's',
           },
         };
