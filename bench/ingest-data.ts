@@ -121,9 +121,11 @@ export function* chunksOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
   if (chunk.length > 0) yield chunk;
 }
 
-/** Empties the usage table and stores version 0 of days [0, days) (the "existing" half). */
+/** Empties the usage table (and its rollups) and stores version 0 of days [0, days) (the "existing" half). */
 export async function resetUsage(ds: DataSource, days: number): Promise<void> {
-  await ds.query('TRUNCATE TABLE license_usage');
+  for (const table of ['license_usage', 'usage_daily_totals', 'usage_bucket_last']) {
+    await ds.query(`TRUNCATE TABLE ${table}`);
+  }
   await ds.query('UPDATE usage_sources SET last_reported_at = NULL');
   for (const rows of chunksOf(usageRows(0, days, 0), 20_000)) {
     await ds.transaction((manager) => upsertUsageRows(manager, rows));

@@ -11,7 +11,7 @@ export class UsageRollups1796100000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX \`idx_license_usage_partner_report\` ON \`license_usage\``);
     await queryRunner.query(
-      `CREATE TABLE \`usage_bucket_last\` (\`source_id\` varchar(64) NOT NULL, \`license_type\` enum ('PROFESSIONAL', 'STANDARD', 'BASIC', 'COMMON_AREA', 'ROOM_SYSTEM', 'SPEECH_VIEW') NOT NULL, \`bucket\` enum ('WEEK', 'MONTH') NOT NULL, \`period\` date NOT NULL, \`last_day\` date NOT NULL, \`consumed\` int NOT NULL, \`customer_id\` varchar(64) NOT NULL, \`partner_id\` varchar(64) NOT NULL, \`subscription_id\` varchar(64) NOT NULL, \`region\` varchar(32) NOT NULL, INDEX \`idx_usage_bucket_last_customer\` (\`customer_id\`, \`bucket\`, \`period\`), INDEX \`idx_usage_bucket_last_partner\` (\`partner_id\`, \`bucket\`, \`period\`, \`last_day\`, \`region\`, \`license_type\`, \`customer_id\`, \`subscription_id\`, \`consumed\`), PRIMARY KEY (\`source_id\`, \`license_type\`, \`bucket\`, \`period\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`usage_bucket_last\` (\`source_id\` varchar(64) NOT NULL, \`license_type\` enum ('PROFESSIONAL', 'STANDARD', 'BASIC', 'COMMON_AREA', 'ROOM_SYSTEM', 'SPEECH_VIEW') NOT NULL, \`bucket\` enum ('WEEK', 'MONTH') NOT NULL, \`period\` date NOT NULL, \`last_day\` date NOT NULL, \`consumed\` int NOT NULL, \`customer_id\` varchar(64) NOT NULL, \`partner_id\` varchar(64) NOT NULL, \`subscription_id\` varchar(64) NOT NULL, \`region\` varchar(32) NOT NULL, PRIMARY KEY (\`source_id\`, \`bucket\`, \`period\`, \`license_type\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
       `CREATE TABLE \`usage_daily_totals\` (\`partner_id\` varchar(64) NOT NULL, \`day\` date NOT NULL, \`region\` varchar(32) NOT NULL, \`license_type\` enum ('PROFESSIONAL', 'STANDARD', 'BASIC', 'COMMON_AREA', 'ROOM_SYSTEM', 'SPEECH_VIEW') NOT NULL, \`consumed\` bigint NOT NULL, \`row_count\` int NOT NULL, PRIMARY KEY (\`partner_id\`, \`day\`, \`region\`, \`license_type\`)) ENGINE=InnoDB`,
@@ -25,12 +25,6 @@ export class UsageRollups1796100000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX \`idx_license_usage_partner_day\` ON \`license_usage\``);
     await queryRunner.query(`DROP TABLE \`usage_daily_totals\``);
-    await queryRunner.query(
-      `DROP INDEX \`idx_usage_bucket_last_partner\` ON \`usage_bucket_last\``,
-    );
-    await queryRunner.query(
-      `DROP INDEX \`idx_usage_bucket_last_customer\` ON \`usage_bucket_last\``,
-    );
     await queryRunner.query(`DROP TABLE \`usage_bucket_last\``);
     await queryRunner.query(
       `CREATE INDEX \`idx_license_usage_partner_report\` ON \`license_usage\` (\`partner_id\`, \`day\`, \`region\`, \`license_type\`, \`source_id\`, \`customer_id\`, \`subscription_id\`, \`consumed\`)`,

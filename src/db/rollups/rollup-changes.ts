@@ -45,34 +45,24 @@ const BUCKETS = [RollupBucket.WEEK, RollupBucket.MONTH] as const;
  */
 export class RollupChanges {
   private readonly daily = new Map<string, DailyTotalDelta>();
-  private readonly last = new Map<string, BucketLastValue>();
+  /** Per bucket: `period \0 source \0 license type` → the latest row written in it. */
+  private readonly last = new Map<RollupBucket, Map<string, RolledUpRow>>(
+    BUCKETS.map((bucket) => [bucket, new Map()]),
+  );
 
   /** A usage row was written: `before` is what its key held (undefined: it is new). */
   add(before: RolledUpRow | undefined, after: RolledUpRow): void {
     if (before !== undefined) this.addToDaily(before, -1);
     this.addToDaily(after, 1);
-    for (const bucket of BUCKETS) {
-      const period = bucketStart(after.day, bucket);
-      const key = `${after.sourceId}\u0000${after.licenseType}\u0000${bucket}\u0000${period}`;
-      const held = this.last.get(key);
-      if (held !== undefined && held.lastDay > after.day) continue;
-      this.last.set(key, {
-        sourceId: after.sourceId,
-        licenseType: after.licenseType,
-        bucket,
-        period,
-        lastDay: after.day,
-        consumed: after.consumed,
-        customerId: after.customerId,
-        partnerId: after.partnerId,
-        subscriptionId: after.subscriptionId,
-        region: after.region,
-      });
+    for (const [bucket, latest] of this.last) {
+      const key = `${bucketStart(after.day, bucket)}\u0000${after.sourceId}\u0000${after.licenseType}`;
+      const held = latest.get(key);
+      if (held === undefined || held.day <= after.day) latest.set(key, after);
     }
   }
 
   get isEmpty(): boolean {
-    return this.daily.size === 0 && this.last.size === 0;
+    return this.daily.size === 0;
   }
 
   /** Non-zero differences, in key order: writers that lock rows in one order cannot deadlock. */
@@ -84,9 +74,25 @@ export class RollupChanges {
   }
 
   lastValues(): BucketLastValue[] {
-    return [...this.last.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, v]) => v);
+    const values: BucketLastValue[] = [];
+    for (const [bucket, latest] of this.last) {
+      for (const key of [...latest.keys()].sort()) {
+        const row = latest.get(key)!;
+        values.push({
+          sourceId: row.sourceId,
+          licenseType: row.licenseType,
+          bucket,
+          period: key.slice(0, key.indexOf('\u0000')),
+          lastDay: row.day,
+          consumed: row.consumed,
+          customerId: row.customerId,
+          partnerId: row.partnerId,
+          subscriptionId: row.subscriptionId,
+          region: row.region,
+        });
+      }
+    }
+    return values;
   }
 
   private addToDaily(row: RolledUpRow, sign: 1 | -1): void {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { dayColumn, enumColumn, idColumn } from '../columns';
 import { LicenseType } from '../enums';
 
@@ -17,27 +17,16 @@ export enum RollupBucket {
  * the usage writer keeps this table with an upsert that takes the later day (or the same day's new
  * value), in any order of writes. The customer, partner, subscription and region are copied from
  * the source like those of license_usage, and follow a moved source the same way.
+ *
+ * No secondary index: reports reach a partner's or customer's rows through its sources and this
+ * primary key (subgraphs/usage/report/sql/sources-first.ts), and every write here stays one
+ * B-tree change. The key puts the bucket and its first day before the license type, so that
+ * a range of months (or weeks) of a source is one range of the key.
  */
 @Entity('usage_bucket_last')
-// Covers the partner-wide reports: they read a partner's range of buckets from the index alone.
-@Index('idx_usage_bucket_last_partner', [
-  'partnerId',
-  'bucket',
-  'period',
-  'lastDay',
-  'region',
-  'licenseType',
-  'customerId',
-  'subscriptionId',
-  'consumed',
-])
-@Index('idx_usage_bucket_last_customer', ['customerId', 'bucket', 'period'])
 export class UsageBucketLast {
   @PrimaryColumn(idColumn('source_id'))
   sourceId!: string;
-
-  @PrimaryColumn(enumColumn('license_type', LicenseType))
-  licenseType!: LicenseType;
 
   @PrimaryColumn(enumColumn('bucket', RollupBucket))
   bucket!: RollupBucket;
@@ -45,6 +34,9 @@ export class UsageBucketLast {
   /** The bucket's first day. */
   @PrimaryColumn(dayColumn('period'))
   period!: string;
+
+  @PrimaryColumn(enumColumn('license_type', LicenseType))
+  licenseType!: LicenseType;
 
   @Column(dayColumn('last_day'))
   lastDay!: string;

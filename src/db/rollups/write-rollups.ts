@@ -24,7 +24,7 @@ const LAST_COLUMNS = [
   'subscription_id',
   'region',
 ];
-const LAST_KEY = ['source_id', 'license_type', 'bucket', 'period'];
+const LAST_KEY = ['source_id', 'bucket', 'period', 'license_type'];
 const COPIED = ['customer_id', 'partner_id', 'subscription_id', 'region'];
 
 // MySQL evaluates ON DUPLICATE KEY UPDATE assignments left to right, each seeing the ones before

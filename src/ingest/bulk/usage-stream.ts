@@ -15,7 +15,7 @@ import { UsageInputChecker } from '../validate/usage-input';
 // read and parsed, and no more than these two batches are held, whatever the size of the file.
 
 /** Lines per batch (and per transaction). */
-export const USAGE_BATCH_LINES = 5000;
+export const USAGE_BATCH_LINES = 20_000;
 
 /** Problems kept in the summary; all of them are reported as they are found. */
 export const KEPT_PROBLEMS = 1000;

@@ -164,6 +164,21 @@ describe('usage rollups', () => {
     expect(kept.last.filter((line) => line.endsWith(' EMEA'))).toEqual([]);
   });
 
+  it('follow rows that the usage writer rewrites with a new region of their source', async () => {
+    await write(days(10, 1).map((d, i) => row(AMS, LicenseType.PROFESSIONAL, d, 50 + i)));
+    const moved = { ...AMS, region: 'APJC' };
+    const counts = await write(
+      days(10, 1).map((d, i) => row(moved, LicenseType.PROFESSIONAL, d, 50 + i)),
+    );
+    expect(counts).toEqual({ inserted: 0, updated: 10, unchanged: 0 });
+    const kept = await expectConsistent();
+    // (The fixture's own row of 2026-11-28 was not rewritten and stays in EMEA.)
+    expect(kept.daily.filter((line) => line.includes(' EMEA ') && line.includes('-08-'))).toEqual(
+      [],
+    );
+    expect(kept.daily).toContain('p-emea 2026-08-01 APJC PROFESSIONAL 50 1');
+  });
+
   it('stay exact when two writers store overlapping rows at the same time', async () => {
     const first = days(120, 1).flatMap((d, i) => [
       row(AMS, LicenseType.PROFESSIONAL, d, i),

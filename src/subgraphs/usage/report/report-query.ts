@@ -5,7 +5,7 @@ import { licenseTypeOrderSql } from '../../../db/queries/license-type-order';
 import type { Grant, SqlCondition } from '../../../db/scope-condition';
 import { UsageDimension } from '../../../graphql/enums';
 import { consumedByDaySql, consumedFromBucketsSql } from './sql/consumed';
-import { filterCondition, partnerTotalsCondition } from './sql/filter';
+import { dailyRowsOf } from './sql/daily-rows';
 import { joinOn, withComma } from './sql/lists';
 import { peakSql } from './sql/peak';
 import { purchasedSql } from './sql/purchased';
@@ -60,23 +60,19 @@ export function determinesPurchased(query: ReportQuery): boolean {
  * Where it can, it reads the rollups (db/rollups) rather than every daily row: weeks and months
  * take consumed from each source's kept last value; reports of whole partners by region and
  * license type take daily totals, and so peaks, from the partner's totals. Everything else reads
- * license_usage by (partner or customer, day).
+ * license_usage, source by source (sql/daily-rows.ts).
  *
  * Columns: period, the group columns, consumed, peak, purchased; ordered by period, then the group
  * columns (license types in the contract's order).
  */
 export function reportSql(ds: DataSource, query: ReportQuery): SqlCondition {
   const groups = groupColumns(query.groupBy);
-  const totals = partnerTotalsCondition(query);
-  const daily: SqlCondition & { table: 'license_usage' | 'usage_daily_totals' } =
-    totals === null
-      ? { table: 'license_usage', ...filterCondition(query, { withRegion: true }) }
-      : { table: 'usage_daily_totals', ...totals };
+  const daily = dailyRowsOf(ds, query);
   const consumed =
     query.granularity === 'DAY'
-      ? consumedByDaySql(groups, daily.table, daily, query)
-      : consumedFromBucketsSql(query, groups);
-  const peak = peakSql(ds, query, groups, daily.table, daily);
+      ? consumedByDaySql(query, groups, daily)
+      : consumedFromBucketsSql(ds, query, groups);
+  const peak = peakSql(ds, query, groups, daily);
   const params = [...consumed.params, ...peak.params];
   let purchasedColumn = 'NULL AS purchased';
   let purchasedJoin = '';

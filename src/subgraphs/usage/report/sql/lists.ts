@@ -10,3 +10,7 @@ export const withComma = (columns: readonly string[], prefix = ''): string =>
 /** Joins two per-bucket subqueries on the bucket and the group columns. */
 export const joinOn = (columns: readonly string[], a: string, b: string): string =>
   ['period', ...columns].map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
+
+/** `lu.a AS a, lu.b AS b, ` or nothing: qualified columns under their own names. */
+export const selectAs = (columns: readonly string[], qualify: (name: string) => string): string =>
+  columns.map((c) => `${qualify(c)} AS ${c}, `).join('');

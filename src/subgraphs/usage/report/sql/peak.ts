@@ -2,29 +2,28 @@ import type { DataSource } from 'typeorm';
 import { bucketStartSql } from '../../../../db/day-buckets';
 import type { SqlCondition } from '../../../../db/scope-condition';
 import type { ReportQuery } from '../report-query';
-import { withComma } from './lists';
+import type { DailyRows } from './daily-rows';
+import { selectAs, withComma } from './lists';
 
 /**
- * Per group and bucket, the highest daily total of the group: the days of `table` that
- * `condition` selects, summed per group and day, then the largest sum of each bucket. `table` is
- * license_usage (a row per source and day) or usage_daily_totals (already summed per partner,
- * region and license type), whose `consumed` columns mean the same for the groups both keep.
- * Columns: the group columns, period, peak.
+ * Per group and bucket, the highest daily total of the group: the report's days, summed per group
+ * and day, then the largest sum of each bucket. Columns: the group columns, period, peak.
  */
 export function peakSql(
   ds: DataSource,
   query: ReportQuery,
   groups: readonly string[],
-  table: 'license_usage' | 'usage_daily_totals',
-  condition: SqlCondition,
+  daily: DailyRows,
 ): SqlCondition {
   const period = bucketStartSql(ds, query.granularity, 'day');
+  const day = daily.column('day');
   return {
     sql: `SELECT ${withComma(groups)}${period} AS period, MAX(total) AS peak
-      FROM (SELECT ${withComma(groups)}day, SUM(consumed) AS total
-            FROM ${table} WHERE ${condition.sql} AND day >= ? AND day <= ?
-            GROUP BY ${withComma(groups)}day) d
+      FROM (SELECT ${selectAs(groups, daily.column)}${day} AS day,
+                   SUM(${daily.column('consumed')}) AS total
+            FROM ${daily.from} WHERE ${daily.where} AND ${day} >= ? AND ${day} <= ?
+            GROUP BY ${withComma(groups.map(daily.column))}${day}) d
       GROUP BY ${withComma(groups)}${period}`,
-    params: [...condition.params, query.from, query.to],
+    params: [...daily.params, query.from, query.to],
   };
 }
