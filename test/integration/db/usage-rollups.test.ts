@@ -2,42 +2,27 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { openDataSource } from '../../../src/db/data-source';
-import { LicenseType, SourceType } from '../../../src/db/enums';
+import { LicenseType } from '../../../src/db/enums';
 import { rebuildUsageRollups } from '../../../src/db/rollups/rebuild';
 import { importDocument } from '../../../src/ingest/document/import-document';
 import { importFiles } from '../../../src/ingest/import-files';
 import { inTransaction } from '../../../src/ingest/transaction';
-import { toUsageRow } from '../../../src/ingest/usage-row';
-import type { SourceFacts, UsageRow } from '../../../src/ingest/usage-row';
+import type { UsageRow } from '../../../src/ingest/usage-row';
 import { upsertUsageRows } from '../../../src/ingest/usage-writer';
 import { createMysqlDatabase, openTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { FIXTURES, clearTables, scratchFolder } from '../ingest/database-state';
+import {
+  EXAMPLE_CLUSTER as AMS,
+  EXAMPLE_TENANT as US,
+  usageRowOf as row,
+} from '../ingest/example-sources';
 
 // The usage rollups (src/db/rollups) are kept by every write instead of being recomputed. After
 // any sequence of writes they must hold exactly what a rebuild from license_usage gives, and what
 // the rows written say.
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
-const AMS: SourceFacts = {
-  id: 'cl-ams-1',
-  sourceType: SourceType.CLUSTER,
-  subscriptionId: 'Sub-104233',
-  customerId: 'c-acme',
-  partnerId: 'p-emea',
-  region: 'EMEA',
-};
-const US: SourceFacts = {
-  id: 't-acme-us',
-  sourceType: SourceType.TENANT,
-  subscriptionId: 'Sub-200001',
-  customerId: 'c-acme',
-  partnerId: 'p-emea',
-  region: 'AMER',
-};
-
-const row = (source: SourceFacts, licenseType: LicenseType, day: string, consumed: number) =>
-  toUsageRow({ sourceId: source.id, licenseType, day, consumed }, source);
 
 /** Days from 2026-08-01 on, every `step` days. */
 const days = (count: number, step: number, offset = 0) =>

@@ -1,44 +1,25 @@
 import path from 'node:path';
 import type { Logger } from 'typeorm';
-import { LicenseType, SourceType } from '../../../src/db/enums';
+import { LicenseType } from '../../../src/db/enums';
 import { UsageSource } from '../../../src/db/entities';
 import { importFiles } from '../../../src/ingest/import-files';
 import { inTransaction } from '../../../src/ingest/transaction';
-import { toUsageRow } from '../../../src/ingest/usage-row';
-import type { SourceFacts, UsageRow } from '../../../src/ingest/usage-row';
+import type { UsageRow } from '../../../src/ingest/usage-row';
 import { USAGE_CHUNK_SIZE, upsertUsageRows } from '../../../src/ingest/usage-writer';
 import { openTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { FIXTURES } from './database-state';
+import {
+  EXAMPLE_CLUSTER as CLUSTER,
+  EXAMPLE_TENANT as TENANT,
+  usageRowOf as row,
+} from './example-sources';
 
 // upsertUsageRows, the one write path for usage: exact counts, the source's columns on every row,
 // the sources that reported marked, a fixed number of statements per chunk.
 
-const CLUSTER: SourceFacts = {
-  id: 'cl-ams-1',
-  sourceType: SourceType.CLUSTER,
-  subscriptionId: 'Sub-104233',
-  customerId: 'c-acme',
-  partnerId: 'p-emea',
-  region: 'EMEA',
-};
-const TENANT: SourceFacts = {
-  id: 't-acme-us',
-  sourceType: SourceType.TENANT,
-  subscriptionId: 'Sub-200001',
-  customerId: 'c-acme',
-  partnerId: 'p-emea',
-  region: 'AMER',
-};
 const T1 = new Date('2026-11-28T06:00:00.000Z');
 const T2 = new Date('2026-11-29T06:00:00.000Z');
-
-const row = (
-  source: SourceFacts,
-  licenseType: LicenseType,
-  day: string,
-  consumed: number,
-): UsageRow => toUsageRow({ sourceId: source.id, licenseType, day, consumed }, source);
 
 describe('upsertUsageRows', () => {
   let db: TestDatabase;

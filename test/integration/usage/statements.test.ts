@@ -57,7 +57,7 @@ async function addClusters(): Promise<void> {
       }
     }
   }
-  await upsertUsageRows(manager, rows, new Date('2026-11-28T12:00:00Z'));
+  await env.db.ds.transaction((m) => upsertUsageRows(m, rows, new Date('2026-11-28T12:00:00Z')));
 }
 
 async function addAnalystOfBothPartners(): Promise<void> {
