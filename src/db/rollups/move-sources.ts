@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { copyFromParent, chunked, IN_LIST_CHUNK, placeholders } from '../../ingest/sql';
 import { isMysql } from '../data-source';
+import { DAILY_KEY, addToDailyTotal } from './write-rollups';
 
 // A moved source takes all its usage rows to another subscription, customer, partner or region
 // (ingest/document/propagate.ts rewrites their copied columns). The daily totals of the groups it
 // leaves lose those rows and those it joins gain them; its week and month values follow it.
 
-const DAILY_KEY = 'partner_id, day, region, license_type';
+const KEY = DAILY_KEY.join(', ');
 
 /** Adds (sign 1) or takes away (sign -1) the usage rows of `sourceIds` to the daily totals. */
 async function addToDailyTotals(
@@ -15,16 +16,13 @@ async function addToDailyTotals(
   sign: 1 | -1,
 ): Promise<void> {
   const mysql = isMysql(manager.connection);
-  const conflict = mysql
-    ? 'ON DUPLICATE KEY UPDATE consumed = consumed + VALUES(consumed), row_count = row_count + VALUES(row_count)'
-    : `ON CONFLICT (${DAILY_KEY}) DO UPDATE SET consumed = consumed + excluded.consumed, row_count = row_count + excluded.row_count`;
   for (const ids of chunked(sourceIds, IN_LIST_CHUNK)) {
     await manager.query(
-      `INSERT INTO usage_daily_totals (${DAILY_KEY}, consumed, row_count)
-       SELECT ${DAILY_KEY}, ${sign} * SUM(consumed), ${sign} * COUNT(*) FROM license_usage
+      `INSERT INTO usage_daily_totals (${KEY}, consumed, row_count)
+       SELECT ${KEY}, ${sign} * SUM(consumed), ${sign} * COUNT(*) FROM license_usage
        WHERE source_id IN (${placeholders(ids.length)})
-       GROUP BY ${DAILY_KEY}
-       ${conflict}`,
+       GROUP BY ${KEY}
+       ${addToDailyTotal(mysql)}`,
       ids,
     );
   }

@@ -10,7 +10,7 @@ import type { BucketLastValue, DailyTotalDelta, RollupChanges } from './rollup-c
 const ROWS_PER_STATEMENT = 1000;
 
 const DAILY_COLUMNS = ['partner_id', 'day', 'region', 'license_type', 'consumed', 'row_count'];
-const DAILY_KEY = ['partner_id', 'day', 'region', 'license_type'];
+export const DAILY_KEY = ['partner_id', 'day', 'region', 'license_type'];
 
 const LAST_COLUMNS = [
   'source_id',
@@ -29,10 +29,14 @@ const COPIED = ['customer_id', 'partner_id', 'subscription_id', 'region'];
 
 // MySQL evaluates ON DUPLICATE KEY UPDATE assignments left to right, each seeing the ones before
 // it: `consumed` must be decided before `last_day` moves. SQLite's SET sees only the old row.
-const MYSQL_DAILY = `ON DUPLICATE KEY UPDATE consumed = consumed + VALUES(consumed),
-  row_count = row_count + VALUES(row_count)`;
-const SQLITE_DAILY = `ON CONFLICT (${DAILY_KEY.join(', ')}) DO UPDATE SET
-  consumed = consumed + excluded.consumed, row_count = row_count + excluded.row_count`;
+/** Adds to a daily total (or starts it): the conflict clause of an upsert into usage_daily_totals. */
+export function addToDailyTotal(mysql: boolean): string {
+  return mysql
+    ? `ON DUPLICATE KEY UPDATE consumed = consumed + VALUES(consumed),
+       row_count = row_count + VALUES(row_count)`
+    : `ON CONFLICT (${DAILY_KEY.join(', ')}) DO UPDATE SET
+       consumed = consumed + excluded.consumed, row_count = row_count + excluded.row_count`;
+}
 const MYSQL_LAST = `ON DUPLICATE KEY UPDATE
   consumed = IF(VALUES(last_day) >= last_day, VALUES(consumed), consumed),
   ${COPIED.map((c) => `${c} = VALUES(${c})`).join(', ')},
@@ -67,7 +71,7 @@ async function applyDailyDeltas(manager: EntityManager, deltas: DailyTotalDelta[
     'usage_daily_totals',
     DAILY_COLUMNS,
     deltas.map((d) => [d.partnerId, d.day, d.region, d.licenseType, d.consumed, d.rowCount]),
-    mysql ? MYSQL_DAILY : SQLITE_DAILY,
+    addToDailyTotal(mysql),
   );
   // Only a row that left its group (its source moved) can empty one.
   const emptied = deltas.filter((d) => d.rowCount < 0);
