@@ -7,6 +7,7 @@ import { toUsageRow } from '../src/ingest/usage-row';
 import type { SourceFacts, UsageRecord, UsageRow } from '../src/ingest/usage-row';
 import { upsertUsageRows } from '../src/ingest/usage-writer';
 import { LicenseType, SourceType } from '../src/db/enums';
+import { ROLLUP_TABLES } from '../src/db/rollups/write-rollups';
 
 // The data of the ingest benchmark: one partner with 200 clusters, each reporting 5 license types
 // a day, so that N days make N x 1,000 usage rows. Rows are generated, never held all at once:
@@ -123,7 +124,7 @@ export function* chunksOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
 
 /** Empties the usage table (and its rollups) and stores version 0 of days [0, days) (the "existing" half). */
 export async function resetUsage(ds: DataSource, days: number): Promise<void> {
-  for (const table of ['license_usage', 'usage_daily_totals', 'usage_bucket_last']) {
+  for (const table of ['license_usage', ...ROLLUP_TABLES]) {
     await ds.query(`TRUNCATE TABLE ${table}`);
   }
   await ds.query('UPDATE usage_sources SET last_reported_at = NULL');

@@ -58,15 +58,17 @@ function valuesList(rows: unknown[][], columns: number): string {
   return new Array<string>(rows.length).fill(tuple).join(',');
 }
 
+/** Multi-row inserts, ended by `onConflict` (an ON DUPLICATE KEY / ON CONFLICT clause) if any. */
 export async function insertRows(
   manager: EntityManager,
   table: string,
   columns: readonly string[],
   rows: unknown[][],
+  onConflict = '',
 ): Promise<void> {
   for (const chunk of chunked(rows, rowsPerStatement(columns.length))) {
     await manager.query(
-      `INSERT INTO ${table} (${columns.join(',')}) VALUES ${valuesList(chunk, columns.length)}`,
+      `INSERT INTO ${table} (${columns.join(',')}) VALUES ${valuesList(chunk, columns.length)} ${onConflict}`,
       chunk.flat(),
     );
   }

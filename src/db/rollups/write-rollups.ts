@@ -1,13 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { isMysql } from '../data-source';
-import { chunked, placeholders } from '../../ingest/sql';
+import { chunked, insertRows, placeholders } from '../../ingest/sql';
 import type { BucketLastValue, DailyTotalDelta, RollupChanges } from './rollup-changes';
 
-// Applies RollupChanges in multi-row statements. Both are upserts that commute: daily totals add
+// Applies RollupChanges in multi-row statements (ingest/sql.ts insertRows). Both are upserts that commute: daily totals add
 // differences, bucket values keep the later day. So concurrent writers need no coordination
 // beyond the row locks of the statements themselves, and the order of writes does not matter.
 
+/** Deletes of emptied daily totals, by key. */
 const ROWS_PER_STATEMENT = 1000;
+
+/** The tables derived from license_usage: whoever empties it by hand empties these with it. */
+export const ROLLUP_TABLES = ['usage_daily_totals', 'usage_bucket_last'] as const;
 
 const DAILY_COLUMNS = ['partner_id', 'day', 'region', 'license_type', 'consumed', 'row_count'];
 export const DAILY_KEY = ['partner_id', 'day', 'region', 'license_type'];
@@ -27,8 +31,6 @@ const LAST_COLUMNS = [
 const LAST_KEY = ['source_id', 'bucket', 'period', 'license_type'];
 const COPIED = ['customer_id', 'partner_id', 'subscription_id', 'region'];
 
-// MySQL evaluates ON DUPLICATE KEY UPDATE assignments left to right, each seeing the ones before
-// it: `consumed` must be decided before `last_day` moves. SQLite's SET sees only the old row.
 /** Adds to a daily total (or starts it): the conflict clause of an upsert into usage_daily_totals. */
 export function addToDailyTotal(mysql: boolean): string {
   return mysql
@@ -37,6 +39,8 @@ export function addToDailyTotal(mysql: boolean): string {
     : `ON CONFLICT (${DAILY_KEY.join(', ')}) DO UPDATE SET
        consumed = consumed + excluded.consumed, row_count = row_count + excluded.row_count`;
 }
+// MySQL evaluates ON DUPLICATE KEY UPDATE assignments left to right, each seeing the ones before
+// it: `consumed` must be decided before `last_day` moves. SQLite's SET sees only the old row.
 const MYSQL_LAST = `ON DUPLICATE KEY UPDATE
   consumed = IF(VALUES(last_day) >= last_day, VALUES(consumed), consumed),
   ${COPIED.map((c) => `${c} = VALUES(${c})`).join(', ')},
@@ -46,27 +50,9 @@ const SQLITE_LAST = `ON CONFLICT (${LAST_KEY.join(', ')}) DO UPDATE SET
   ${COPIED.map((c) => `${c} = excluded.${c}`).join(', ')},
   last_day = MAX(last_day, excluded.last_day)`;
 
-async function upsert(
-  manager: EntityManager,
-  table: string,
-  columns: readonly string[],
-  rows: unknown[][],
-  conflict: string,
-): Promise<void> {
-  const tuple = `(${placeholders(columns.length)})`;
-  for (const chunk of chunked(rows, ROWS_PER_STATEMENT)) {
-    await manager.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array<string>(chunk.length)
-        .fill(tuple)
-        .join(',')} ${conflict}`,
-      chunk.flat(),
-    );
-  }
-}
-
 async function applyDailyDeltas(manager: EntityManager, deltas: DailyTotalDelta[]): Promise<void> {
   const mysql = isMysql(manager.connection);
-  await upsert(
+  await insertRows(
     manager,
     'usage_daily_totals',
     DAILY_COLUMNS,
@@ -87,7 +73,7 @@ async function applyDailyDeltas(manager: EntityManager, deltas: DailyTotalDelta[
 }
 
 async function applyLastValues(manager: EntityManager, values: BucketLastValue[]): Promise<void> {
-  await upsert(
+  await insertRows(
     manager,
     'usage_bucket_last',
     LAST_COLUMNS,

@@ -6,7 +6,8 @@ import type { WritePlan } from './plan';
 // Rows below a moved record that the document does not list still carry the old copies of their
 // parent's columns. Once the document's own rows are written, each level copies from the level
 // above, top down: subscriptions from customers, entitlements and sources from subscriptions,
-// servers and usage from sources, and the usage rollups with them. Nothing runs when nothing moved (the usual re-import).
+// servers and usage from sources, and the usage rollups with them. Nothing runs when nothing
+// moved (the usual re-import).
 
 export async function propagateMoves(
   manager: EntityManager,

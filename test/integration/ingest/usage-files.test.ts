@@ -3,6 +3,7 @@ import { importFiles } from '../../../src/ingest/import-files';
 import { openTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { FIXTURES, countRows, dumpTables, ndjson, scratchFolder } from './database-state';
+import { ROLLUP_TABLES } from '../../../src/db/rollups/write-rollups';
 
 // NDJSON and CSV usage: a bad line is reported by its number and skipped, the good lines are
 // stored, and the import exits non-zero. A CSV file with a wrong header stores nothing.
@@ -32,7 +33,7 @@ describe('usage files with bad lines', () => {
     await db.close();
   });
   beforeEach(async () => {
-    for (const table of ['license_usage', 'usage_daily_totals', 'usage_bucket_last']) {
+    for (const table of ['license_usage', ...ROLLUP_TABLES]) {
       await db.ds.query(`DELETE FROM ${table}`);
     }
   });

@@ -14,6 +14,7 @@ import {
   EXAMPLE_TENANT as TENANT,
   usageRowOf as row,
 } from './example-sources';
+import { ROLLUP_TABLES } from '../../../src/db/rollups/write-rollups';
 
 // upsertUsageRows, the one write path for usage: exact counts, the source's columns on every row,
 // the sources that reported marked, a fixed number of statements per chunk.
@@ -42,7 +43,7 @@ describe('upsertUsageRows', () => {
   });
   afterAll(() => db.close());
   beforeEach(async () => {
-    for (const table of ['license_usage', 'usage_daily_totals', 'usage_bucket_last']) {
+    for (const table of ['license_usage', ...ROLLUP_TABLES]) {
       await db.ds.query(`DELETE FROM ${table}`);
     }
     await db.ds.query('UPDATE usage_sources SET last_reported_at = NULL');
