@@ -2,6 +2,7 @@ import { InitialSchema1795951564981 } from './1795951564981-initial-schema';
 import { AddRoleAudit1795957250779 } from './1795957250779-add-role-audit';
 import { LicenseUsageReportIndex1796000000000 } from './1796000000000-license-usage-report-index';
 import { UsageRollups1796100000000 } from './1796100000000-usage-rollups';
+import { UsageDailyStale1796200000000 } from './1796200000000-usage-daily-stale';
 
 // Every migration, oldest first. Listed by hand (not globbed) so that jest, the tsc output and a
 // packaged build all load exactly the same set. tools/generate-migration.ts writes new ones.
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   AddRoleAudit1795957250779,
   LicenseUsageReportIndex1796000000000,
   UsageRollups1796100000000,
+  UsageDailyStale1796200000000,
 ];

@@ -31,6 +31,9 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
       timezone: 'Z',
       // Calendar days stay 'YYYY-MM-DD' strings: a JS Date would shift them by the local offset.
       dateStrings: ['DATE'],
+      // Without FOUND_ROWS an unchanged row counts 0 in affectedRows, which the usage writer uses
+      // to tell updated rows from unchanged ones (ingest/usage-write/upsert-mysql.ts).
+      flags: ['-FOUND_ROWS'],
       supportBigNumbers: true,
       poolSize: options.poolSize ?? 10,
       migrations: MIGRATIONS,

@@ -4,30 +4,40 @@ import { RollupChanges } from '../db/rollups/rollup-changes';
 import { applyRollupChanges } from '../db/rollups/write-rollups';
 import { IN_LIST_CHUNK, dateTimeParameter, placeholders } from './sql';
 import { asRolledUp, sameRow } from './usage-write/stored-usage';
-import type { StoredUsage } from './usage-write/stored-usage';
 import { upsertMysql } from './usage-write/upsert-mysql';
 import { readStoredSqlite, writeSqlite } from './usage-write/upsert-sqlite';
 import { usageKey } from './usage-row';
 import type { UsageRow, UsageWriteCounts } from './usage-row';
 
 // The one write path for daily usage: the importer, the seeder and the ingestUsage mutation all
-// come through here, a chunk of rows at a time. What a chunk's keys held before decides the
-// counts (inserted, updated, unchanged) and the difference each row makes to the rollups
-// (db/rollups), which are written once per call. How the old values are learnt differs:
-// usage-write/upsert-mysql.ts (from the upsert itself) and usage-write/upsert-sqlite.ts (read
-// first).
+// come through here, a chunk of rows at a time, and the rollups (db/rollups) are written once per
+// call. On SQLite what a chunk's keys held is read first (usage-write/upsert-sqlite.ts), which
+// gives the counts and each row's exact difference to the rollups. On MySQL the upsert counts for
+// itself (usage-write/upsert-mysql.ts): a chunk of new rows only adds its rows to the daily
+// totals; a chunk that rewrote rows marks its partners' days stale instead.
 
 export const USAGE_CHUNK_SIZE = 1000;
 
-async function upsertChunk(
+async function upsertChunkMysql(
   manager: EntityManager,
   rows: UsageRow[],
   rollups: RollupChanges,
 ): Promise<UsageWriteCounts> {
-  const mysql = isMysql(manager.connection);
-  const stored: Map<string, StoredUsage> = mysql
-    ? await upsertMysql(manager, rows)
-    : await readStoredSqlite(manager, rows);
+  const counts = await upsertMysql(manager, rows);
+  if (counts.inserted === rows.length) {
+    for (const row of rows) rollups.add(undefined, row);
+  } else if (counts.unchanged < rows.length) {
+    for (const row of rows) rollups.addOverUnknown(row);
+  }
+  return counts;
+}
+
+async function upsertChunkSqlite(
+  manager: EntityManager,
+  rows: UsageRow[],
+  rollups: RollupChanges,
+): Promise<UsageWriteCounts> {
+  const stored = await readStoredSqlite(manager, rows);
   const counts: UsageWriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const changed: UsageRow[] = [];
   for (const row of rows) {
@@ -41,7 +51,7 @@ async function upsertChunk(
     rollups.add(before && asRolledUp(before), row);
     changed.push(row);
   }
-  if (!mysql) await writeSqlite(manager, changed);
+  await writeSqlite(manager, changed);
   return counts;
 }
 
@@ -61,8 +71,7 @@ async function touchSources(manager: EntityManager, rows: UsageRow[], at: Date):
  * Upserts usage rows on (source, license type, day) and counts exactly what happened to them: a
  * row is updated when it existed and any of its columns changes, unchanged when it already held
  * exactly this. The keys of `rows` must be distinct (callers reject duplicates first). Must run
- * inside a transaction: the rows, their rollups and the counts are only right all together, and
- * on MySQL the statements of a chunk must share one connection.
+ * inside a transaction: the rows and their rollups are only right all together.
  *
  * When the call stores anything, every source it names is marked as having reported at
  * `reportedAt`; a call that changes nothing leaves the sources as they were, so that importing
@@ -79,6 +88,7 @@ export async function upsertUsageRows(
     throw new Error('upsertUsageRows must run inside a transaction');
   }
   const rollups = new RollupChanges();
+  const upsertChunk = isMysql(manager.connection) ? upsertChunkMysql : upsertChunkSqlite;
   for (let start = 0; start < rows.length; start += USAGE_CHUNK_SIZE) {
     const chunk = await upsertChunk(manager, rows.slice(start, start + USAGE_CHUNK_SIZE), rollups);
     counts.inserted += chunk.inserted;

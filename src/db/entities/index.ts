@@ -9,6 +9,7 @@ import { Subscription } from './subscription.entity';
 import { Cluster, Tenant, UsageSource } from './usage-source.entity';
 import { User } from './user.entity';
 import { UsageBucketLast } from '../rollups/usage-bucket-last.entity';
+import { UsageDailyStale } from '../rollups/usage-daily-stale.entity';
 import { UsageDailyTotal } from '../rollups/usage-daily-total.entity';
 
 export {
@@ -26,6 +27,7 @@ export {
   User,
   UsageBucketLast,
   UsageDailyTotal,
+  UsageDailyStale,
 };
 
 export const ENTITIES = [
@@ -42,5 +44,6 @@ export const ENTITIES = [
   RoleAssignment,
   RoleAuditEntry,
   UsageDailyTotal,
+  UsageDailyStale,
   UsageBucketLast,
 ];

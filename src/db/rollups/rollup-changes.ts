@@ -23,6 +23,12 @@ export interface DailyTotalDelta {
   rowCount: number;
 }
 
+/** A partner's day whose daily totals must be recounted (usage-daily-stale.entity.ts). */
+export interface StaleDay {
+  partnerId: string;
+  day: string;
+}
+
 export interface BucketLastValue {
   sourceId: string;
   licenseType: LicenseType;
@@ -40,11 +46,13 @@ const BUCKETS = [RollupBucket.WEEK, RollupBucket.MONTH] as const;
 
 /**
  * What a set of usage writes changes in the rollups (db/rollups/*.entity.ts), gathered in memory
- * so that a write of many rows touches each rollup row once: the difference to each daily total,
- * and for each source's week and month only the latest day written.
+ * so that a write of many rows touches each rollup row once: the difference to each daily total
+ * (or, where the difference is not known, the partner's day marked stale), and for each source's
+ * week and month only the latest day written.
  */
 export class RollupChanges {
   private readonly daily = new Map<string, DailyTotalDelta>();
+  private readonly stale = new Map<string, StaleDay>();
   /** Per bucket: `period \0 source \0 license type` → the latest row written in it. */
   private readonly last = new Map<RollupBucket, Map<string, RolledUpRow>>(
     BUCKETS.map((bucket) => [bucket, new Map()]),
@@ -54,6 +62,20 @@ export class RollupChanges {
   add(before: RolledUpRow | undefined, after: RolledUpRow): void {
     if (before !== undefined) this.addToDaily(before, -1);
     this.addToDaily(after, 1);
+    this.addToLast(after);
+  }
+
+  /**
+   * A usage row was written over whatever its key held, which is not known: its partner's day is
+   * recounted later. Its week and month values need nothing old (the later day wins).
+   */
+  addOverUnknown(after: RolledUpRow): void {
+    const key = `${after.partnerId}\u0000${after.day}`;
+    if (!this.stale.has(key)) this.stale.set(key, { partnerId: after.partnerId, day: after.day });
+    this.addToLast(after);
+  }
+
+  private addToLast(after: RolledUpRow): void {
     for (const [bucket, latest] of this.last) {
       const key = `${bucketStart(after.day, bucket)}\u0000${after.sourceId}\u0000${after.licenseType}`;
       const held = latest.get(key);
@@ -62,7 +84,14 @@ export class RollupChanges {
   }
 
   get isEmpty(): boolean {
-    return this.daily.size === 0;
+    return this.daily.size === 0 && this.stale.size === 0;
+  }
+
+  /** In key order, like dailyDeltas. */
+  staleDays(): StaleDay[] {
+    return [...this.stale.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]) => d);
   }
 
   /** Non-zero differences, in key order: writers that lock rows in one order cannot deadlock. */

@@ -1,17 +1,22 @@
 import type { EntityManager } from 'typeorm';
 import { isMysql } from '../data-source';
-import { chunked, insertRows, placeholders } from '../../ingest/sql';
-import type { BucketLastValue, DailyTotalDelta, RollupChanges } from './rollup-changes';
+import { chunked, insertRows, placeholders, upsertRows } from '../../ingest/sql';
+import type { BucketLastValue, DailyTotalDelta, RollupChanges, StaleDay } from './rollup-changes';
 
-// Applies RollupChanges in multi-row statements (ingest/sql.ts insertRows). Both are upserts that commute: daily totals add
-// differences, bucket values keep the later day. So concurrent writers need no coordination
-// beyond the row locks of the statements themselves, and the order of writes does not matter.
+// Applies RollupChanges in multi-row statements (ingest/sql.ts insertRows). All are upserts that
+// commute: daily totals add differences, bucket values keep the later day, stale marks are set.
+// So concurrent writers need no coordination beyond the row locks of the statements themselves,
+// and the order of writes does not matter.
 
 /** Deletes of emptied daily totals, by key. */
 const ROWS_PER_STATEMENT = 1000;
 
 /** The tables derived from license_usage: whoever empties it by hand empties these with it. */
-export const ROLLUP_TABLES = ['usage_daily_totals', 'usage_bucket_last'] as const;
+export const ROLLUP_TABLES = [
+  'usage_daily_totals',
+  'usage_daily_stale',
+  'usage_bucket_last',
+] as const;
 
 const DAILY_COLUMNS = ['partner_id', 'day', 'region', 'license_type', 'consumed', 'row_count'];
 export const DAILY_KEY = ['partner_id', 'day', 'region', 'license_type'];
@@ -93,12 +98,26 @@ async function applyLastValues(manager: EntityManager, values: BucketLastValue[]
   );
 }
 
+async function markStaleDays(manager: EntityManager, days: StaleDay[]): Promise<void> {
+  const key = ['partner_id', 'day'];
+  await upsertRows(
+    manager,
+    'usage_daily_stale',
+    key,
+    key,
+    days.map((d) => [d.partnerId, d.day]),
+  );
+}
+
 /** Brings the rollups up to date with usage rows written in the same transaction. */
 export async function applyRollupChanges(
   manager: EntityManager,
   changes: RollupChanges,
 ): Promise<void> {
   if (changes.isEmpty) return;
-  await applyDailyDeltas(manager, changes.dailyDeltas());
+  const deltas = changes.dailyDeltas();
+  if (deltas.length > 0) await applyDailyDeltas(manager, deltas);
   await applyLastValues(manager, changes.lastValues());
+  const stale = changes.staleDays();
+  if (stale.length > 0) await markStaleDays(manager, stale);
 }

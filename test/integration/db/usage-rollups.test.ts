@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
+import { UsageRollups1796100000000 } from '../../../migrations/1796100000000-usage-rollups';
 import { openDataSource } from '../../../src/db/data-source';
 import { LicenseType } from '../../../src/db/enums';
 import { rebuildUsageRollups } from '../../../src/db/rollups/rebuild';
+import { refreshStaleDailyTotals } from '../../../src/db/rollups/refresh-stale-totals';
 import { importDocument } from '../../../src/ingest/document/import-document';
 import { importFiles } from '../../../src/ingest/import-files';
 import { inTransaction } from '../../../src/ingest/transaction';
@@ -19,8 +21,9 @@ import {
 } from '../ingest/example-sources';
 
 // The usage rollups (src/db/rollups) are kept by every write instead of being recomputed. After
-// any sequence of writes they must hold exactly what a rebuild from license_usage gives, and what
-// the rows written say.
+// any sequence of writes, and once the days left stale are recounted (as every report that reads
+// them does first), they must hold exactly what a rebuild from license_usage gives, and what the
+// rows written say.
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 
@@ -31,6 +34,24 @@ const days = (count: number, step: number, offset = 0) =>
   );
 
 type Rollups = { daily: string[]; last: string[] };
+
+async function staleDays(ds: DataSource): Promise<string[]> {
+  const rows: Array<{ partner_id: string; day: string }> = await ds.query(
+    'SELECT partner_id, day FROM usage_daily_stale',
+  );
+  return rows.map((r) => `${r.partner_id} ${r.day}`).sort();
+}
+
+/** Recounts every stale day of every partner; returns how many there were. */
+async function recountAll(ds: DataSource): Promise<number> {
+  const partners: Array<{ id: string }> = await ds.query('SELECT id FROM partners');
+  return refreshStaleDailyTotals(
+    ds,
+    partners.map((p) => p.id),
+    '2000-01-01',
+    '2099-12-31',
+  );
+}
 
 async function readRollups(ds: DataSource): Promise<Rollups> {
   const daily: Array<Record<string, unknown>> = await ds.query('SELECT * FROM usage_daily_totals');
@@ -52,8 +73,13 @@ async function readRollups(ds: DataSource): Promise<Rollups> {
   };
 }
 
-/** The rollups as kept, next to what a rebuild from license_usage makes of the same rows. */
+/**
+ * The rollups as kept (after the stale days are recounted), next to what a rebuild from
+ * license_usage makes of the same rows.
+ */
 async function keptAndRebuilt(ds: DataSource): Promise<{ kept: Rollups; rebuilt: Rollups }> {
+  await recountAll(ds);
+  expect(await staleDays(ds)).toEqual([]);
   const kept = await readRollups(ds);
   await ds.transaction((manager) => rebuildUsageRollups(manager));
   return { kept, rebuilt: await readRollups(ds) };
@@ -177,8 +203,74 @@ describe('usage rollups', () => {
     await expectConsistent();
   });
 
+  it('keep new rows exact as written; on MySQL, days with rewritten rows stay stale until recounted', async () => {
+    const first = days(30, 1);
+    await write(
+      first.flatMap((d, i) => [
+        row(AMS, LicenseType.PROFESSIONAL, d, 100 + i),
+        row(US, LicenseType.PROFESSIONAL, d, 10),
+      ]),
+    );
+    // Only new rows: exact as they were written, nothing to recount.
+    expect(await staleDays(db.ds)).toEqual([]);
+    await expectConsistent();
+
+    // Ten days rewritten and five new ones, in one write.
+    const rewritten = first.slice(0, 10);
+    const added = days(5, 1, 40);
+    const counts = await write([
+      ...rewritten.map((d) => row(AMS, LicenseType.PROFESSIONAL, d, 7)),
+      ...added.map((d) => row(AMS, LicenseType.PROFESSIONAL, d, 9)),
+    ]);
+    expect(counts).toEqual({ inserted: 5, updated: 10, unchanged: 0 });
+    const marked = [...rewritten, ...added].map((d) => `p-emea ${d}`).sort();
+    expect(await staleDays(db.ds)).toEqual(db.kind === 'mysql' ? marked : []);
+
+    // A recount covers the partners and days it is given, and no others.
+    expect(await refreshStaleDailyTotals(db.ds, ['p-other'], first[0], added[4])).toBe(0);
+    expect(await refreshStaleDailyTotals(db.ds, ['p-emea'], first[0], first[4])).toBe(
+      db.kind === 'mysql' ? 5 : 0,
+    );
+    expect(await staleDays(db.ds)).toEqual(db.kind === 'mysql' ? marked.slice(5) : []);
+    const partly = await readRollups(db.ds);
+    expect(partly.daily).toContain(`p-emea ${first[0]} EMEA PROFESSIONAL 7 1`);
+    expect(partly.daily).toContain(`p-emea ${first[0]} AMER PROFESSIONAL 10 1`);
+
+    const kept = await expectConsistent();
+    expect(kept.daily).toContain(`p-emea ${first[9]} EMEA PROFESSIONAL 7 1`);
+    expect(kept.daily).toContain(`p-emea ${added[0]} EMEA PROFESSIONAL 9 1`);
+    expect(kept.daily).toContain(`p-emea ${first[10]} EMEA PROFESSIONAL 110 1`);
+  });
+
+  it('stay exact when recounts run while writers rewrite the same days', async () => {
+    const span = days(60, 1);
+    const rewrite = (version: number) =>
+      write(
+        span.flatMap((d, i) => [
+          row(AMS, LicenseType.PROFESSIONAL, d, version * 100 + i),
+          row(US, LicenseType.PROFESSIONAL, d, version),
+        ]),
+      );
+    await rewrite(0);
+    await Promise.all([
+      rewrite(1),
+      recountAll(db.ds),
+      rewrite(2),
+      recountAll(db.ds),
+      rewrite(3),
+      recountAll(db.ds),
+    ]);
+    const kept = await expectConsistent();
+    // The writes' order is not known; each row holds one of them, as its daily total does.
+    const total = kept.daily.find((line) =>
+      line.startsWith(`p-emea ${span[0]} EMEA PROFESSIONAL `),
+    );
+    expect(['100', '200', '300']).toContain(total?.split(' ')[4]);
+  });
+
   it('are filled from the usage of a database that had none', async () => {
     await write(days(20, 2).map((d, i) => row(AMS, LicenseType.PROFESSIONAL, d, i)));
+    await recountAll(db.ds);
     const expected = await readRollups(db.ds);
     if (db.kind === 'sqlite') {
       // An embedded database made before the rollups: they are built when it is opened.
@@ -224,7 +316,7 @@ describe('usage rollups', () => {
     const before = new DataSource({
       ...options,
       poolSize: 1,
-      migrations: MIGRATIONS.slice(0, -1),
+      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(UsageRollups1796100000000)),
     } as typeof options);
     await before.initialize();
     try {

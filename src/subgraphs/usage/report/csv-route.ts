@@ -9,6 +9,7 @@ import { reportQuery } from '../resolvers/usage-report.args';
 import type { UsageReportArgs } from '../resolvers/usage-report.args';
 import { csvLine } from './csv';
 import { reportSql } from './report-query';
+import { refreshDailyRows } from './sql/daily-rows';
 import { reportGrant, toReportRow } from './report-rows';
 import type { RawReportRow } from './report-rows';
 
@@ -108,6 +109,7 @@ export function mountUsageCsv(app: Express, { ds, contextFor }: RouteContext): v
       const ctx = await contextFor(req.headers);
       if (!ctx.viewer) throw unauthenticated();
       const query = { ...reportQuery(csvArguments(req)), grant: reportGrant(ctx.viewer) };
+      await refreshDailyRows(ds, query);
       sql = reportSql(ds, query);
     } catch (error) {
       try {

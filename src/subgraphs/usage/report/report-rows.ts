@@ -5,6 +5,7 @@ import { badUserInput } from '../../../graphql/errors';
 import type { Viewer } from '../../../auth/load-viewer';
 import type { UsageReportRow } from '../types/usage-report.type';
 import { reportSql } from './report-query';
+import { refreshDailyRows } from './sql/daily-rows';
 import type { ReportQuery } from './report-query';
 
 export interface RawReportRow {
@@ -52,6 +53,7 @@ export async function reportRows(
   query: ReportQuery,
   maxRows: number,
 ): Promise<UsageReportRow[]> {
+  await refreshDailyRows(ds, query);
   const statement = reportSql(ds, query);
   const rows: RawReportRow[] = await ds.query(`${statement.sql} LIMIT ?`, [
     ...statement.params,

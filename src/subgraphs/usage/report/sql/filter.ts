@@ -38,22 +38,25 @@ const PARTNER_TOTAL_DIMENSIONS: ReadonlySet<UsageDimension> = new Set([
 ]);
 
 /**
- * The same rows as filterCondition, as a condition on usage_daily_totals — or null when the
- * report needs rows those totals do not keep apart: grouped or filtered by customer,
+ * The partners whose daily totals (usage_daily_totals) hold exactly the report's rows — or null
+ * when the report needs rows those totals do not keep apart: grouped or filtered by customer,
  * subscription or source, or covering only some customers of a partner (a viewer who reads
  * single customers, not the whole partner).
  */
-export function partnerTotalsCondition(query: ReportQuery): SqlCondition | null {
+export function partnerTotalsPartners(query: ReportQuery): string[] | null {
   if (query.customerIds !== null || query.subscriptionIds !== null) return null;
   if (!query.groupBy.every((d) => PARTNER_TOTAL_DIMENSIONS.has(d))) return null;
-  let partnerIds: string[];
   if (query.partnerId !== null) {
-    if (!query.grant.partnerIds.has(query.partnerId)) return null;
-    partnerIds = [query.partnerId];
-  } else {
-    if (query.grant.customerIds.size > 0) return null;
-    partnerIds = [...query.grant.partnerIds];
+    return query.grant.partnerIds.has(query.partnerId) ? [query.partnerId] : null;
   }
+  if (query.grant.customerIds.size > 0) return null;
+  return [...query.grant.partnerIds];
+}
+
+/** The same rows as filterCondition, as a condition on usage_daily_totals (or null: see above). */
+export function partnerTotalsCondition(query: ReportQuery): SqlCondition | null {
+  const partnerIds = partnerTotalsPartners(query);
+  if (partnerIds === null) return null;
   if (partnerIds.length === 0) return { sql: '1 = 0', params: [] };
   const parts = [`partner_id IN ${inList(partnerIds)}`];
   const params: unknown[] = [...partnerIds];
