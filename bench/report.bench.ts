@@ -2,6 +2,9 @@ import type { DataSource } from 'typeorm';
 import { signToken } from '../src/auth/sign-token';
 import type { DayBucket } from '../src/db/day-buckets';
 import { seed } from '../src/ingest/seed/seed';
+import { inTransaction } from '../src/ingest/transaction';
+import type { UsageRow } from '../src/ingest/usage-row';
+import { upsertUsageRows } from '../src/ingest/usage-writer';
 import { reportSql } from '../src/subgraphs/usage/report/report-query';
 import { UsageDimension } from '../src/graphql/enums';
 import type { BenchMetric, Benchmark } from './benchmark';
@@ -49,6 +52,9 @@ const QUERY = `query($filter: UsageReportFilter!, $groupBy: [UsageDimension!]!, 
   }
 }`;
 
+/** Collectors send corrections of the last days: every row of these days gets a new count. */
+const REWRITTEN_DAYS = 7;
+
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -56,6 +62,36 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: nu
   const start = process.hrtime.bigint();
   const value = await work();
   return { value, seconds: seconds(start) };
+}
+
+/** Rewrites every stored row of the last REWRITTEN_DAYS days through the usage writer. */
+async function rewriteLastDays(ds: DataSource): Promise<number> {
+  const first = new Date(Date.parse(TODAY) - (REWRITTEN_DAYS - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const rows: UsageRow[] = (
+    await ds.query(
+      `SELECT source_id, license_type, day, consumed, source_type, customer_id, partner_id,
+              subscription_id, region
+       FROM license_usage WHERE partner_id = 'p-bench' AND day >= ? ORDER BY day, source_id`,
+      [first],
+    )
+  ).map((r: Record<string, string | number>) => ({
+    sourceId: r.source_id,
+    licenseType: r.license_type,
+    day: r.day,
+    consumed: Number(r.consumed) + 1,
+    sourceType: r.source_type,
+    customerId: r.customer_id,
+    partnerId: r.partner_id,
+    subscriptionId: r.subscription_id,
+    region: r.region,
+  }));
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const batch = rows.slice(i, i + 20_000);
+    await inTransaction(ds, (manager) => upsertUsageRows(manager, batch));
+  }
+  return rows.length;
 }
 
 function statementOf(ds: DataSource, c: ReportCase) {
@@ -141,6 +177,37 @@ export const reportBenchmark: Benchmark = {
           );
           if (c.budget) slowestBudgeted = Math.max(...gateway);
         }
+
+        // Corrections of the last days leave those partner days stale on MySQL: the first report
+        // that reads them recounts them, the next one does not.
+        const { value: rewritten, seconds: rewriteSeconds } = await timed(() =>
+          rewriteLastDays(ds),
+        );
+        const [{ n: stale }] = await ds.query('SELECT COUNT(*) AS n FROM usage_daily_stale');
+        const afterRewrite: number[] = [];
+        for (let run = 0; run < 2; run++) {
+          const { value: body, seconds: took } = await timed(() => request(CASES[0]));
+          if (body.errors) throw new Error(`usageReport failed: ${JSON.stringify(body.errors)}`);
+          afterRewrite.push(round(took));
+        }
+        log(
+          `rewrote ${rewritten} rows of the last ${REWRITTEN_DAYS} days in ${round(rewriteSeconds)} s, ` +
+            `${stale} partner days stale; ${CASES[0].label} then: ${afterRewrite.join(' / ')} s`,
+        );
+        metrics.push(
+          { label: `rows rewritten (last ${REWRITTEN_DAYS} days)`, value: rewritten, unit: 'rows' },
+          { label: 'stale partner days', value: Number(stale), unit: 'days' },
+          {
+            label: `${CASES[0].label}, first after the rewrite (recounts)`,
+            value: afterRewrite[0],
+            unit: 's',
+          },
+          {
+            label: `${CASES[0].label}, second after the rewrite`,
+            value: afterRewrite[1],
+            unit: 's',
+          },
+        );
         return {
           metrics,
           budget: {

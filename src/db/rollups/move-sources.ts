@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { copyFromParent, chunked, IN_LIST_CHUNK, placeholders } from '../../ingest/sql';
+import {
+  copyFromParent,
+  chunked,
+  IN_LIST_CHUNK,
+  placeholders,
+  selectWhereIn,
+} from '../../ingest/sql';
 import { isMysql } from '../data-source';
-import { DAILY_KEY, addToDailyTotal } from './write-rollups';
+import type { LicenseType } from '../enums';
+import type { DailyTotalDelta } from './rollup-changes';
+import { DAILY_KEY, addToDailyTotal, applyDailyDeltas } from './write-rollups';
 
 // A moved source takes all its usage rows to another subscription, customer, partner or region
 // (ingest/document/propagate.ts rewrites their copied columns). The daily totals of the groups it
@@ -9,17 +17,16 @@ import { DAILY_KEY, addToDailyTotal } from './write-rollups';
 
 const KEY = DAILY_KEY.join(', ');
 
-/** Adds (sign 1) or takes away (sign -1) the usage rows of `sourceIds` to the daily totals. */
+/** Adds the usage rows of `sourceIds` to the daily totals of the groups they are in now. */
 async function addToDailyTotals(
   manager: EntityManager,
   sourceIds: readonly string[],
-  sign: 1 | -1,
 ): Promise<void> {
   const mysql = isMysql(manager.connection);
   for (const ids of chunked(sourceIds, IN_LIST_CHUNK)) {
     await manager.query(
       `INSERT INTO usage_daily_totals (${KEY}, consumed, row_count)
-       SELECT ${KEY}, ${sign} * SUM(consumed), ${sign} * COUNT(*) FROM license_usage
+       SELECT ${KEY}, SUM(consumed), COUNT(*) FROM license_usage
        WHERE source_id IN (${placeholders(ids.length)})
        GROUP BY ${KEY}
        ${addToDailyTotal(mysql)}`,
@@ -28,12 +35,52 @@ async function addToDailyTotals(
   }
 }
 
-/** Call before the usage rows of `sourceIds` get their new copies. */
+interface GroupSum {
+  partner_id: string;
+  day: string;
+  region: string;
+  license_type: LicenseType;
+  consumed: number | string;
+  row_count: number | string;
+}
+
+/**
+ * Call before the usage rows of `sourceIds` get their new copies: takes them out of the daily
+ * totals of the groups they leave, and deletes the groups left without rows. The groups are
+ * read first, so that only they are looked at for emptiness.
+ */
 export async function takeSourcesOutOfRollups(
   manager: EntityManager,
   sourceIds: readonly string[],
 ): Promise<void> {
-  await addToDailyTotals(manager, sourceIds, -1);
+  const sums = await selectWhereIn<GroupSum>(
+    manager,
+    sourceIds,
+    (inList) => `SELECT ${KEY}, SUM(consumed) AS consumed, COUNT(*) AS row_count
+      FROM license_usage WHERE source_id IN (${inList}) GROUP BY ${KEY}`,
+  );
+  // Sources of one group may come in different chunks of ids.
+  const deltas = new Map<string, DailyTotalDelta>();
+  for (const sum of sums) {
+    const key = `${sum.partner_id}\u0000${sum.day}\u0000${sum.region}\u0000${sum.license_type}`;
+    const delta = deltas.get(key) ?? {
+      partnerId: sum.partner_id,
+      day: sum.day,
+      region: sum.region,
+      licenseType: sum.license_type,
+      consumed: 0,
+      rowCount: 0,
+    };
+    delta.consumed -= Number(sum.consumed);
+    delta.rowCount -= Number(sum.row_count);
+    deltas.set(key, delta);
+  }
+  const sorted = [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (sorted.length > 0)
+    await applyDailyDeltas(
+      manager,
+      sorted.map(([, d]) => d),
+    );
 }
 
 /** Call after the usage rows of `sourceIds` got their new copies. */
@@ -41,8 +88,7 @@ export async function putSourcesBackIntoRollups(
   manager: EntityManager,
   sourceIds: readonly string[],
 ): Promise<void> {
-  await addToDailyTotals(manager, sourceIds, 1);
-  await manager.query('DELETE FROM usage_daily_totals WHERE row_count = 0');
+  await addToDailyTotals(manager, sourceIds);
   await copyFromParent(manager, {
     table: 'usage_bucket_last',
     parentTable: 'usage_sources',

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../ingest/transaction';
 import { isMysql } from '../data-source';
+import { LicenseType } from '../enums';
 import { inList } from '../scope-condition';
 import type { SqlCondition } from '../scope-condition';
 
@@ -15,9 +16,47 @@ import type { SqlCondition } from '../scope-condition';
 // stale again. Where a writer and this transaction wait for each other, MySQL rolls one back and
 // inTransaction runs it again. SQLite runs one write transaction at a time.
 
+const LICENSE_TYPES = Object.values(LicenseType);
+
+/**
+ * The daily totals of the marked days, counted source by source: each source of the partners,
+ * each license type, each marked day, one seek of license_usage's primary key. In that order a
+ * source's rows of one license type are read together, so each page of the table is read once.
+ * Going through the (partner_id, day) index instead looks each row up day after day across the
+ * whole table: on the bench seed, 7 marked days took 5.3 s that way against 0.7 s.
+ * MariaDB's join buffer (and MySQL's hash join) would reorder the seeks day by day again, so
+ * they are switched off for this statement; SQLite's CROSS JOIN keeps the order as written.
+ */
+function recountSql(manager: EntityManager, partners: number): string {
+  const ds = manager.connection;
+  const mysql = isMysql(ds);
+  const join = mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
+  const types = LICENSE_TYPES.map(() => 'SELECT ? AS license_type').join(' UNION ALL ');
+  const select = `SELECT ${ds.options.type === 'mysql' ? '/*+ NO_BNL() */ ' : ''}
+       u.partner_id, u.day, u.region, u.license_type, SUM(u.consumed), COUNT(*)
+     FROM usage_sources src
+     ${join} (${types}) t
+     ${join} usage_daily_stale s
+     ${join} license_usage u
+       ON u.source_id = src.id AND u.license_type = t.license_type AND u.day = s.day
+          AND u.partner_id = s.partner_id
+     WHERE src.partner_id IN ${inList(new Array(partners).fill(null))}
+       AND ${staleConditionSql('s.', partners)}
+     GROUP BY u.partner_id, u.day, u.region, u.license_type`;
+  const insert = `INSERT INTO usage_daily_totals (partner_id, day, region, license_type, consumed, row_count)
+     ${select}`;
+  return ds.options.type === 'mariadb'
+    ? `SET STATEMENT join_cache_level = 0 FOR ${insert}`
+    : insert;
+}
+
+function staleConditionSql(prefix: string, partners: number): string {
+  return `${prefix}partner_id IN ${inList(new Array(partners).fill(null))} AND ${prefix}day >= ? AND ${prefix}day <= ?`;
+}
+
 function staleCondition(partnerIds: readonly string[], from: string, to: string, prefix: string) {
   return {
-    sql: `${prefix}partner_id IN ${inList(partnerIds)} AND ${prefix}day >= ? AND ${prefix}day <= ?`,
+    sql: staleConditionSql(prefix, partnerIds.length),
     params: [...partnerIds, from, to],
   } satisfies SqlCondition;
 }
@@ -28,10 +67,9 @@ async function recount(
   from: string,
   to: string,
 ): Promise<number> {
-  const mysql = isMysql(manager.connection);
   const stale = staleCondition(partnerIds, from, to, '');
   const marked: unknown[] = await manager.query(
-    `SELECT partner_id, day FROM usage_daily_stale WHERE ${stale.sql}${mysql ? ' FOR UPDATE' : ''}`,
+    `SELECT partner_id, day FROM usage_daily_stale WHERE ${stale.sql}${isMysql(manager.connection) ? ' FOR UPDATE' : ''}`,
     stale.params,
   );
   if (marked.length === 0) return 0;
@@ -40,17 +78,11 @@ async function recount(
        AND (partner_id, day) IN (SELECT partner_id, day FROM usage_daily_stale WHERE ${stale.sql})`,
     [...stale.params, ...stale.params],
   );
-  // The marks first, then each day's rows through license_usage's (partner_id, day) index.
-  const join = mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
-  const marks = staleCondition(partnerIds, from, to, 's.');
-  await manager.query(
-    `INSERT INTO usage_daily_totals (partner_id, day, region, license_type, consumed, row_count)
-     SELECT u.partner_id, u.day, u.region, u.license_type, SUM(u.consumed), COUNT(*)
-     FROM usage_daily_stale s ${join} license_usage u ON u.partner_id = s.partner_id AND u.day = s.day
-     WHERE ${marks.sql}
-     GROUP BY u.partner_id, u.day, u.region, u.license_type`,
-    marks.params,
-  );
+  await manager.query(recountSql(manager, partnerIds.length), [
+    ...LICENSE_TYPES,
+    ...partnerIds,
+    ...staleCondition(partnerIds, from, to, 's.').params,
+  ]);
   await manager.query(`DELETE FROM usage_daily_stale WHERE ${stale.sql}`, stale.params);
   return marked.length;
 }

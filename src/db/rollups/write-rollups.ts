@@ -55,7 +55,11 @@ const SQLITE_LAST = `ON CONFLICT (${LAST_KEY.join(', ')}) DO UPDATE SET
   ${COPIED.map((c) => `${c} = excluded.${c}`).join(', ')},
   last_day = MAX(last_day, excluded.last_day)`;
 
-async function applyDailyDeltas(manager: EntityManager, deltas: DailyTotalDelta[]): Promise<void> {
+/** Adds the differences to the daily totals, then deletes the groups they left without rows. */
+export async function applyDailyDeltas(
+  manager: EntityManager,
+  deltas: DailyTotalDelta[],
+): Promise<void> {
   const mysql = isMysql(manager.connection);
   await insertRows(
     manager,

@@ -12,6 +12,7 @@ import { inTransaction } from '../../../src/ingest/transaction';
 import type { UsageRow } from '../../../src/ingest/usage-row';
 import { upsertUsageRows } from '../../../src/ingest/usage-writer';
 import { createMysqlDatabase, openTestDatabase } from '../../support/database';
+import { StatementCounter } from '../../support/statement-counter';
 import type { TestDatabase } from '../../support/database';
 import { FIXTURES, clearTables, scratchFolder } from '../ingest/database-state';
 import {
@@ -88,8 +89,10 @@ async function keptAndRebuilt(ds: DataSource): Promise<{ kept: Rollups; rebuilt:
 describe('usage rollups', () => {
   let db: TestDatabase;
 
+  const counter = new StatementCounter();
+
   beforeAll(async () => {
-    db = await openTestDatabase();
+    db = await openTestDatabase({ logger: counter });
   });
   afterAll(() => db.close());
   beforeEach(async () => {
@@ -266,6 +269,46 @@ describe('usage rollups', () => {
       line.startsWith(`p-emea ${span[0]} EMEA PROFESSIONAL `),
     );
     expect(['100', '200', '300']).toContain(total?.split(' ')[4]);
+  });
+
+  it('recount any number of stale days in the same statements, and cost one when none is', async () => {
+    const span = days(40, 1);
+    await write(span.map((d, i) => row(AMS, LicenseType.PROFESSIONAL, d, i)));
+    const outside = (await readRollups(db.ds)).daily.filter(
+      (line) => !span.includes(line.split(' ')[1]),
+    );
+    expect(outside).not.toEqual([]);
+    const recount = async (marked: string[]) => {
+      // Marked by hand, so that both databases recount (SQLite never marks a day itself).
+      for (const day of marked) {
+        await db.ds.query('INSERT INTO usage_daily_stale (partner_id, day) VALUES (?, ?)', [
+          'p-emea',
+          day,
+        ]);
+      }
+      await db.ds.query('UPDATE usage_daily_totals SET consumed = consumed + 1000');
+      const { result, statements } = await counter.measure(() =>
+        refreshStaleDailyTotals(db.ds, ['p-emea'], span[0], span[39]),
+      );
+      expect(result).toBe(marked.length);
+      return statements.length;
+    };
+    expect(await recount([])).toBe(1);
+    const one = await recount([span[3]]);
+    const all = await recount(span);
+    expect(all).toBe(one);
+    // Every day of the range was recounted; the fixture's own days, outside it, were not.
+    const kept = await readRollups(db.ds);
+    expect(kept.daily).toContain(`p-emea ${span[0]} EMEA PROFESSIONAL 0 1`);
+    expect(kept.daily).toContain(`p-emea ${span[39]} EMEA PROFESSIONAL 39 1`);
+    const bumped = (line: string) => {
+      const parts = line.split(' ');
+      parts[4] = String(Number(parts[4]) + 3000);
+      return parts.join(' ');
+    };
+    expect(kept.daily.filter((line) => !span.includes(line.split(' ')[1]))).toEqual(
+      outside.map(bumped),
+    );
   });
 
   it('are filled from the usage of a database that had none', async () => {
