@@ -2,11 +2,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isMysql } from '../db/data-source';
 
 // Writers of the same usage keys can deadlock on MySQL (each locks what it touches, in its own
-// order); the database then rolls one back, and running that one again is the documented remedy.
+// order, and upserts take gap locks); the database then rolls one back, and running that one
+// again is the documented remedy. Each retry waits a random while first, longer each time, so
+// that writers that collided once do not meet again in the same steps.
 // SQLite has one connection per process, on which TypeORM cannot open a second transaction while
 // one is open: there, transactions take turns.
 
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
+const BACKOFF_MS = 20;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function isDeadlock(error: unknown): boolean {
   const driverError = (error as { driverError?: { errno?: number; code?: string } }).driverError;
@@ -27,8 +32,8 @@ function takeTurn<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Runs `work` in one transaction; on MySQL again from the start (up to 3 times) when it lost a
- * deadlock. Must not be called from inside another of its transactions.
+ * Runs `work` in one transaction; on MySQL again from the start when it lost a
+ * deadlock, up to 5 times in all. Must not be called from inside another of its transactions.
  */
 export async function inTransaction<T>(
   ds: DataSource,
@@ -40,6 +45,7 @@ export async function inTransaction<T>(
       return await ds.transaction(work);
     } catch (error) {
       if (attempt >= ATTEMPTS || !isDeadlock(error)) throw error;
+      await pause(Math.random() * BACKOFF_MS * attempt);
     }
   }
 }
