@@ -129,9 +129,17 @@ describe('playground', () => {
     const { page, problems } = await offlinePage(browser, gatewayOrigin);
     await openPlayground(page, gatewayUrl);
     await page.click('.graphiql-tab-add');
-    await page.click(QUERY_EDITOR);
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText('{ partner(id: "p-north") { name } }');
+    const query = '{ partner(id: "p-north") { name } }';
+    // The new tab's editor may not take the first keystrokes while it is being mounted: type
+    // until it holds the query.
+    for (let attempt = 0; attempt < 5 && (await editorTexts(page))[0] !== query; attempt++) {
+      await page.click(QUERY_EDITOR);
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(query);
+    }
+    expect((await editorTexts(page))[0]).toBe(query);
+    // GraphiQL hands an edit to the tab's state after a debounce: let it settle before running.
+    await page.waitForTimeout(500);
 
     const result = await runAndWaitFor(page, 'Northwind Telecom');
     expect(result).not.toContain('errors');
