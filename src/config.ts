@@ -45,6 +45,12 @@ export interface AlertSettings {
   lowAssignmentMark: number;
 }
 
+/** How long a usage report may run (README, Usage reports). */
+export interface ReportSettings {
+  /** A usageReport statement running longer is stopped (MySQL only). */
+  timeoutSeconds: number;
+}
+
 export interface Config {
   database: DatabaseConfig;
   dataDir: string;
@@ -56,6 +62,7 @@ export interface Config {
   logLevel: LogLevel;
   limits: QueryLimits;
   alerts: AlertSettings;
+  reports: ReportSettings;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +160,24 @@ export function alertSettings(env: Env = process.env): AlertSettings {
   return { lowAssignmentMark: mark };
 }
 
+/**
+ * REPORT_TIMEOUT_SECONDS (default 30; above 0, at most 3600). Read on its own too, like
+ * alertSettings.
+ */
+export function reportSettings(env: Env = process.env): ReportSettings {
+  const name = 'REPORT_TIMEOUT_SECONDS';
+  const raw = read(env, name);
+  if (raw === undefined) return { timeoutSeconds: 30 };
+  const seconds = Number(raw);
+  if (!/^\d*\.?\d+$/.test(raw) || !(seconds > 0 && seconds <= 3600)) {
+    throw new ConfigError(
+      name,
+      `must be a number of seconds above 0 and at most 3600, got "${raw}"`,
+    );
+  }
+  return { timeoutSeconds: seconds };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(read(env, 'DATA_DIR') ?? 'data');
   const database = parseDatabaseUrl(read(env, 'DATABASE_URL'), dataDir);
@@ -203,5 +228,6 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: positiveInt(env, 'MAX_QUERY_COST', 50000, 10_000_000),
     },
     alerts: alertSettings(env),
+    reports: reportSettings(env),
   };
 }

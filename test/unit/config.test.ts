@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, alertSettings, loadConfig } from '../../src/config';
+import { ConfigError, alertSettings, reportSettings, loadConfig } from '../../src/config';
 
 // Every variable src/config.ts reads: its default, a valid value, and every kind of bad value,
 // whose error must name the variable.
@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       limits: { maxDepth: 15, maxAliases: 30, maxCost: 50000 },
       alerts: { lowAssignmentMark: 0.5 },
+      reports: { timeoutSeconds: 30 },
     });
   });
 
@@ -42,6 +43,17 @@ describe('loadConfig', () => {
     for (const bad of ['0', '1.5', 'half', '-0.2']) {
       expect(() => loadConfig({ ALERT_LOW_ASSIGNMENT_MARK: bad })).toThrow(
         /ALERT_LOW_ASSIGNMENT_MARK: must be a number above 0 and at most 1/,
+      );
+    }
+  });
+
+  it('reads how long a usage report may run and refuses a duration outside (0, 3600]', () => {
+    expect(reportSettings({})).toEqual({ timeoutSeconds: 30 });
+    expect(reportSettings({ REPORT_TIMEOUT_SECONDS: '2.5' })).toEqual({ timeoutSeconds: 2.5 });
+    expect(loadConfig({ REPORT_TIMEOUT_SECONDS: '90' }).reports).toEqual({ timeoutSeconds: 90 });
+    for (const bad of ['0', '3601', 'soon', '-1', '1e3']) {
+      expect(() => loadConfig({ REPORT_TIMEOUT_SECONDS: bad })).toThrow(
+        /REPORT_TIMEOUT_SECONDS: must be a number of seconds above 0 and at most 3600/,
       );
     }
   });

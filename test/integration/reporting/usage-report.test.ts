@@ -100,6 +100,35 @@ describe('filters and scope', () => {
     );
   });
 
+  it('stops a report that runs longer than REPORT_TIMEOUT_SECONDS on MySQL', async () => {
+    const filter: ReportFilter = { partnerId: 'p-north', from: '2026-09-01', to: '2026-11-28' };
+    const groupBy: Dimension[] = ['CUSTOMER', 'SOURCE', 'LICENSE_TYPE'];
+    const before = process.env.REPORT_TIMEOUT_SECONDS;
+    process.env.REPORT_TIMEOUT_SECONDS = '0.000001';
+    try {
+      const result = await report('u-pfa-north', filter, groupBy, 'DAY');
+      if (db.kind === 'mysql') {
+        expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+        expect(result.errors?.[0].message).toBe(
+          'The report took longer than 0.000001 s and was stopped: narrow the filter or the ' +
+            'range, group by fewer dimensions, or download it from GET /reports/usage.csv',
+        );
+      } else {
+        // SQLite cannot interrupt a statement: the embedded database runs it to the end.
+        expect(result.errors).toBeUndefined();
+        expect((result.data as { usageReport: { rows: unknown[] } }).usageReport.rows).toEqual(
+          usageReport(fixture, NORTH, filter, groupBy, 'DAY'),
+        );
+      }
+    } finally {
+      if (before === undefined) delete process.env.REPORT_TIMEOUT_SECONDS;
+      else process.env.REPORT_TIMEOUT_SECONDS = before;
+    }
+    // Within the default limit the same report answers.
+    const again = await report('u-pfa-north', filter, groupBy, 'DAY');
+    expect(again.errors).toBeUndefined();
+  });
+
   it.each([
     [{ from: '2026-10-02', to: '2026-10-01' }, 'filter.from (2026-10-02) is after filter.to'],
     [{ from: '2023-01-01', to: '2026-10-01' }, 'at most 1096 are allowed'],

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { reportSettings } from '../../../config';
+import { isStatementTimeout, withStatementTimeout } from '../../../db/statement-timeout';
 import type { LicenseType } from '../../../db/enums';
 import type { Grant } from '../../../db/scope-condition';
 import { badUserInput } from '../../../graphql/errors';
@@ -47,7 +49,11 @@ export function toReportRow(row: RawReportRow): UsageReportRow {
   };
 }
 
-/** The report for a GraphQL answer: refused with BAD_USER_INPUT when it has more than maxRows. */
+/**
+ * The report for a GraphQL answer: refused with BAD_USER_INPUT when it has more than maxRows, or
+ * when its statement runs longer than REPORT_TIMEOUT_SECONDS (MySQL; the CSV export has no such
+ * limit, it is meant for large reports).
+ */
 export async function reportRows(
   ds: DataSource,
   query: ReportQuery,
@@ -55,10 +61,20 @@ export async function reportRows(
 ): Promise<UsageReportRow[]> {
   await refreshDailyRows(ds, query);
   const statement = reportSql(ds, query);
-  const rows: RawReportRow[] = await ds.query(`${statement.sql} LIMIT ?`, [
-    ...statement.params,
-    maxRows + 1,
-  ]);
+  const { timeoutSeconds } = reportSettings();
+  let rows: RawReportRow[];
+  try {
+    rows = await ds.query(withStatementTimeout(ds, `${statement.sql} LIMIT ?`, timeoutSeconds), [
+      ...statement.params,
+      maxRows + 1,
+    ]);
+  } catch (error) {
+    if (!isStatementTimeout(error)) throw error;
+    throw badUserInput(
+      `The report took longer than ${timeoutSeconds} s and was stopped: narrow the filter or the ` +
+        'range, group by fewer dimensions, or download it from GET /reports/usage.csv',
+    );
+  }
   if (rows.length > maxRows) {
     throw badUserInput(
       `The report has more than ${maxRows} rows: narrow the filter, group by fewer dimensions, ` +

@@ -17,8 +17,9 @@ export class UsageReportResolver {
       'Usage of everything the viewer may read (partner-wide only with partner analytics), ' +
       'grouped by any dimensions and bucketed by day, week (from Monday) or month, aggregated ' +
       `in SQL. from..to spans at most ${MAX_REPORT_RANGE_DAYS} days; a report of more than ` +
-      `${MAX_REPORT_ROWS} rows is refused (BAD_USER_INPUT): GET /reports/usage.csv streams any ` +
-      'size with the same filter and grouping.',
+      `${MAX_REPORT_ROWS} rows is refused (BAD_USER_INPUT), and so is one whose statement runs ` +
+      'longer than the server allows (REPORT_TIMEOUT_SECONDS, default 30 s; on MySQL): ' +
+      'GET /reports/usage.csv streams any size with the same filter and grouping.',
   })
   async usageReport(
     @Args() args: UsageReportArgs,
