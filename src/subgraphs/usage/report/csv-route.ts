@@ -9,8 +9,9 @@ import { reportQuery } from '../resolvers/usage-report.args';
 import type { UsageReportArgs } from '../resolvers/usage-report.args';
 import { csvLine } from './csv';
 import { reportSql } from './report-query';
+import { withStatementSettings } from '../../../db/statement-settings';
 import { refreshDailyRows } from './sql/daily-rows';
-import { reportGrant, toReportRow } from './report-rows';
+import { REPORT_TEMP_TABLE_BYTES, reportGrant, toReportRow } from './report-rows';
 import type { RawReportRow } from './report-rows';
 
 export const CSV_PATH = '/reports/usage.csv';
@@ -110,7 +111,11 @@ export function mountUsageCsv(app: Express, { ds, contextFor }: RouteContext): v
       if (!ctx.viewer) throw unauthenticated();
       const query = { ...reportQuery(csvArguments(req)), grant: reportGrant(ctx.viewer) };
       await refreshDailyRows(ds, query);
-      sql = reportSql(ds, query);
+      const statement = reportSql(ds, query);
+      sql = {
+        sql: withStatementSettings(ds, statement.sql, { tempTableBytes: REPORT_TEMP_TABLE_BYTES }),
+        params: statement.params,
+      };
     } catch (error) {
       try {
         refuse(res, error);

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { reportSettings } from '../../../config';
-import { isStatementTimeout, withStatementTimeout } from '../../../db/statement-timeout';
+import { isStatementTimeout, withStatementSettings } from '../../../db/statement-settings';
 import type { LicenseType } from '../../../db/enums';
 import type { Grant } from '../../../db/scope-condition';
 import { badUserInput } from '../../../graphql/errors';
@@ -21,6 +21,13 @@ export interface RawReportRow {
   peak: number | string;
   purchased: number | string | null;
 }
+
+/**
+ * How much memory a report's temporary tables may take before they go to disk
+ * (db/statement-settings.ts): enough for a partner-wide year grouped by customer or source and
+ * license type on the bench seed.
+ */
+export const REPORT_TEMP_TABLE_BYTES = 256 * 2 ** 20;
 
 /**
  * What a report may cover: whole partners only where the viewer has partner analytics
@@ -64,10 +71,11 @@ export async function reportRows(
   const { timeoutSeconds } = reportSettings();
   let rows: RawReportRow[];
   try {
-    rows = await ds.query(withStatementTimeout(ds, `${statement.sql} LIMIT ?`, timeoutSeconds), [
-      ...statement.params,
-      maxRows + 1,
-    ]);
+    const sql = withStatementSettings(ds, `${statement.sql} LIMIT ?`, {
+      timeoutSeconds,
+      tempTableBytes: REPORT_TEMP_TABLE_BYTES,
+    });
+    rows = await ds.query(sql, [...statement.params, maxRows + 1]);
   } catch (error) {
     if (!isStatementTimeout(error)) throw error;
     throw badUserInput(
