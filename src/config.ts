@@ -145,37 +145,32 @@ export function parseDatabaseUrl(raw: string | undefined, dataDir: string): Data
   );
 }
 
+/** A decimal above 0 and at most `max`; `what` names it in the error ("a number of seconds"). */
+function positiveDecimal(env: Env, name: string, fallback: number, max: number, what: string) {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d*\.?\d+$/.test(raw) || !(value > 0 && value <= max)) {
+    throw new ConfigError(name, `must be ${what} above 0 and at most ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
 /**
  * ALERT_LOW_ASSIGNMENT_MARK (default 0.5). Read on its own too, so that the usage subgraph can ask
  * for it without parsing the rest of the environment.
  */
 export function alertSettings(env: Env = process.env): AlertSettings {
-  const name = 'ALERT_LOW_ASSIGNMENT_MARK';
-  const raw = read(env, name);
-  if (raw === undefined) return { lowAssignmentMark: 0.5 };
-  const mark = Number(raw);
-  if (!/^\d*\.?\d+$/.test(raw) || !(mark > 0 && mark <= 1)) {
-    throw new ConfigError(name, `must be a number above 0 and at most 1, got "${raw}"`);
-  }
-  return { lowAssignmentMark: mark };
+  return {
+    lowAssignmentMark: positiveDecimal(env, 'ALERT_LOW_ASSIGNMENT_MARK', 0.5, 1, 'a number'),
+  };
 }
 
-/**
- * REPORT_TIMEOUT_SECONDS (default 30; above 0, at most 3600). Read on its own too, like
- * alertSettings.
- */
+/** REPORT_TIMEOUT_SECONDS (default 30, at most 3600). Read on its own too, like alertSettings. */
 export function reportSettings(env: Env = process.env): ReportSettings {
-  const name = 'REPORT_TIMEOUT_SECONDS';
-  const raw = read(env, name);
-  if (raw === undefined) return { timeoutSeconds: 30 };
-  const seconds = Number(raw);
-  if (!/^\d*\.?\d+$/.test(raw) || !(seconds > 0 && seconds <= 3600)) {
-    throw new ConfigError(
-      name,
-      `must be a number of seconds above 0 and at most 3600, got "${raw}"`,
-    );
-  }
-  return { timeoutSeconds: seconds };
+  return {
+    timeoutSeconds: positiveDecimal(env, 'REPORT_TIMEOUT_SECONDS', 30, 3600, 'a number of seconds'),
+  };
 }
 
 export function loadConfig(env: Env = process.env): Config {
