@@ -97,4 +97,44 @@ describe('statement counts', () => {
     expect((two.data.viewer as { roles: unknown[] }).roles).toHaveLength(2);
     expect(two.statements).toHaveLength(one.statements.length);
   });
+  it('Partner.customers under every partner of a page: the same for one partner as for two', async () => {
+    const source = `query($first: Int, $orderBy: CustomerOrder) {
+      customers(first: $first) {
+        nodes { id partner { id customers(first: 2, orderBy: $orderBy) { totalCount nodes { id } } } }
+      }
+    }`;
+    const orderBy = { field: 'UTILIZATION', direction: 'DESC' };
+    type Nested = {
+      customers: {
+        nodes: Array<{
+          partner: { id: string; customers: { totalCount: number; nodes: Array<{ id: string }> } };
+        }>;
+      };
+    };
+    // u-mixed reads all of Southwind and one customer of Northwind.
+    const one = await statementsOf('u-mixed', source, { first: 1, orderBy });
+    const all = await statementsOf('u-mixed', source, { first: 50, orderBy });
+    const partners = new Map(
+      (all.data as Nested).customers.nodes.map((n) => [n.partner.id, n.partner.customers]),
+    );
+    expect([...partners.keys()].sort()).toEqual(['p-north', 'p-south']);
+    expect(all.statements).toHaveLength(one.statements.length);
+    // Each partner's page is the start of that partner's customers in Query.customers, which
+    // pages without the window over partners.
+    const everyone = await statementsOf(
+      'u-mixed',
+      `query($orderBy: CustomerOrder) {
+        customers(first: 50, orderBy: $orderBy) { nodes { id partner { id } } }
+      }`,
+      { orderBy },
+    );
+    const listed = (
+      everyone.data as { customers: { nodes: Array<{ id: string; partner: { id: string } }> } }
+    ).customers.nodes;
+    for (const [partnerId, page] of partners) {
+      const own = listed.filter((c) => c.partner.id === partnerId).map((c) => ({ id: c.id }));
+      expect(page).toEqual({ totalCount: own.length, nodes: own.slice(0, 2) });
+    }
+    expect(partners.get('p-north')).toEqual({ totalCount: 1, nodes: [{ id: 'c-initech' }] });
+  });
 });

@@ -8,7 +8,8 @@ import type { SubscriptionKind } from '../../../graphql/enums';
 
 export interface CustomerPageQuery {
   grant: Grant;
-  partnerId?: string;
+  /** Only customers of these partners; a page each (customerPagesOfPartners). */
+  partnerIds?: readonly string[];
   nameContains?: string;
   regions?: string[];
   subscriptionKinds?: SubscriptionKind[];
@@ -45,9 +46,9 @@ function filters(query: CustomerPageQuery): SqlCondition {
   const scope = scopeCondition(query.grant, { customerId: 'c.id', partnerId: 'c.partner_id' });
   const parts = [scope.sql];
   const params = [...scope.params];
-  if (query.partnerId !== undefined) {
-    parts.push('c.partner_id = ?');
-    params.push(query.partnerId);
+  if (query.partnerIds !== undefined) {
+    parts.push(`c.partner_id IN ${inList(query.partnerIds)}`);
+    params.push(...query.partnerIds);
   }
   if (query.nameContains) {
     parts.push(`LOWER(c.name) LIKE ? ESCAPE '${LIKE_ESCAPE}'`);
@@ -68,11 +69,17 @@ function filters(query: CustomerPageQuery): SqlCondition {
   return { sql: parts.join(' AND '), params };
 }
 
-/** One page of customers in a stable order (the sort key, then the id) plus the total count. */
-export async function customerPage(
-  ds: DataSource,
-  query: CustomerPageQuery,
-): Promise<{ rows: CustomerRow[]; totalCount: number }> {
+interface PageStatement {
+  /** Customers in page order, with their sort key as `sort_key`. */
+  select: string;
+  params: unknown[];
+  key: string;
+  direction: 'ASC' | 'DESC';
+  where: SqlCondition;
+  byUtilization: boolean;
+}
+
+function pageStatement(query: CustomerPageQuery): PageStatement {
   const where = filters(query);
   const byUtilization = query.order.field === CustomerOrderField.UTILIZATION;
   const direction = query.order.direction === OrderDirection.DESC ? 'DESC' : 'ASC';
@@ -91,33 +98,89 @@ export async function customerPage(
   }
 
   const pageWhere = [where.sql];
-  const pageParams = [...joinParams, ...where.params];
+  const params = [...joinParams, ...where.params];
   if (query.after) {
     const [afterKey, afterId] = query.after;
     pageWhere.push(`(${key} ${comparison} ? OR (${key} = ? AND c.id ${comparison} ?))`);
-    pageParams.push(afterKey, afterKey, afterId);
+    params.push(afterKey, afterKey, afterId);
   }
+  return {
+    select: `FROM customers c ${join} WHERE ${pageWhere.join(' AND ')}`,
+    params,
+    key,
+    direction,
+    where,
+    byUtilization,
+  };
+}
 
+type RawRow = { id: string; name: string; partner_id: string; sort_key: string | number };
+
+function toRow(row: RawRow, byUtilization: boolean): CustomerRow {
+  return {
+    id: row.id,
+    name: row.name,
+    partnerId: row.partner_id,
+    sortKey: [byUtilization ? Number(row.sort_key) : String(row.sort_key), row.id],
+  };
+}
+
+/** One page of customers in a stable order (the sort key, then the id) plus the total count. */
+export async function customerPage(
+  ds: DataSource,
+  query: CustomerPageQuery,
+): Promise<{ rows: CustomerRow[]; totalCount: number }> {
+  const page = pageStatement(query);
   const [rows, count] = await Promise.all([
     ds.query(
-      `SELECT c.id, c.name, c.partner_id, ${key} AS sort_key FROM customers c ${join}
-       WHERE ${pageWhere.join(' AND ')}
-       ORDER BY sort_key ${direction}, c.id ${direction} LIMIT ${query.limit}`,
-      pageParams,
-    ) as Promise<
-      Array<{ id: string; name: string; partner_id: string; sort_key: string | number }>
-    >,
-    ds.query(`SELECT COUNT(*) AS n FROM customers c WHERE ${where.sql}`, where.params) as Promise<
-      Array<{ n: number | string }>
-    >,
+      `SELECT c.id, c.name, c.partner_id, ${page.key} AS sort_key ${page.select}
+       ORDER BY sort_key ${page.direction}, c.id ${page.direction} LIMIT ${query.limit}`,
+      page.params,
+    ) as Promise<RawRow[]>,
+    ds.query(
+      `SELECT COUNT(*) AS n FROM customers c WHERE ${page.where.sql}`,
+      page.where.params,
+    ) as Promise<Array<{ n: number | string }>>,
   ]);
   return {
-    rows: rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      partnerId: row.partner_id,
-      sortKey: [byUtilization ? Number(row.sort_key) : String(row.sort_key), row.id],
-    })),
+    rows: rows.map((row) => toRow(row, page.byUtilization)),
     totalCount: Number(count[0].n),
   };
+}
+
+/**
+ * The same page for each of `partnerIds` (the query's partnerIds), in two statements however
+ * many partners there are: each partner's first `limit` rows by a window over the partner, and
+ * the counts grouped by partner. A partner without a visible customer gets an empty page.
+ */
+export async function customerPagesOfPartners(
+  ds: DataSource,
+  query: CustomerPageQuery & { partnerIds: readonly string[] },
+): Promise<Map<string, { rows: CustomerRow[]; totalCount: number }>> {
+  const page = pageStatement(query);
+  const [rows, counts] = await Promise.all([
+    ds.query(
+      `SELECT id, name, partner_id, sort_key FROM (
+         SELECT c.id, c.name, c.partner_id, ${page.key} AS sort_key,
+                ROW_NUMBER() OVER (PARTITION BY c.partner_id
+                                   ORDER BY ${page.key} ${page.direction}, c.id ${page.direction}) AS rn
+         ${page.select}) p
+       WHERE rn <= ${query.limit} ORDER BY partner_id, rn`,
+      page.params,
+    ) as Promise<RawRow[]>,
+    ds.query(
+      `SELECT c.partner_id, COUNT(*) AS n FROM customers c WHERE ${page.where.sql}
+       GROUP BY c.partner_id`,
+      page.where.params,
+    ) as Promise<Array<{ partner_id: string; n: number | string }>>,
+  ]);
+  const pages = new Map(
+    query.partnerIds.map((id) => [id, { rows: [] as CustomerRow[], totalCount: 0 }]),
+  );
+  for (const row of rows) pages.get(row.partner_id)?.rows.push(toRow(row, page.byUtilization));
+  for (const count of counts) {
+    const partnerPage = pages.get(count.partner_id);
+    if (partnerPage) partnerPage.totalCount = Number(count.n);
+  }
+  return pages;
 }

@@ -4,7 +4,11 @@ import type { RequestContext } from '../../../graphql/context';
 import { CustomerOrderField, OrderDirection } from '../../../graphql/enums';
 import { badUserInput } from '../../../graphql/errors';
 import { viewerOf } from '../../../graphql/viewer-of';
-import { customerPage } from '../queries/customer-page';
+import DataLoader from 'dataloader';
+import { MAX_BATCH } from '../../../graphql/by-id-loader';
+import { perArguments } from '../../../graphql/per-arguments';
+import { customerPage, customerPagesOfPartners } from '../queries/customer-page';
+import type { CustomerPageQuery, CustomerRow } from '../queries/customer-page';
 import type {
   CustomerConnection,
   CustomerFilter,
@@ -48,6 +52,23 @@ function checkFilter(filter: CustomerFilter | null | undefined): void {
   }
 }
 
+type Page = { rows: CustomerRow[]; totalCount: number };
+
+/**
+ * Partner.customers under many partners with the same arguments (a page of customers, each
+ * asking for its partner's customers): one batch, so two statements for all of them.
+ */
+const partnerPagesLoader = perArguments(
+  (ctx, query: CustomerPageQuery) =>
+    new DataLoader<string, Page>(
+      async (partnerIds) => {
+        const pages = await customerPagesOfPartners(ctx.ds, { ...query, partnerIds });
+        return partnerIds.map((id) => pages.get(id)!);
+      },
+      { maxBatchSize: MAX_BATCH },
+    ),
+);
+
 /** Query.customers and Partner.customers: one page of the customers the viewer may read. */
 export async function customerConnection(
   ctx: RequestContext,
@@ -61,9 +82,8 @@ export async function customerConnection(
     direction: args.orderBy?.direction ?? OrderDirection.ASC,
   };
   const ordering = `${order.field}:${order.direction}`;
-  const { rows, totalCount } = await customerPage(ctx.ds, {
+  const query: CustomerPageQuery = {
     grant: viewerOf(ctx).scope.read,
-    partnerId,
     nameContains: args.filter?.nameContains ?? undefined,
     regions: args.filter?.regions ?? undefined,
     subscriptionKinds: args.filter?.subscriptionKinds ?? undefined,
@@ -71,7 +91,11 @@ export async function customerConnection(
     after: decodeCursor(args.after, ordering, SORT_KEY_SHAPES[order.field]),
     limit: limit + 1,
     asOf: ctx.today,
-  });
+  };
+  const { rows, totalCount } =
+    partnerId === undefined
+      ? await customerPage(ctx.ds, query)
+      : await partnerPagesLoader(ctx, query).load(partnerId);
   const page = rows.slice(0, limit);
   const edges = page.map((row) => ({
     cursor: encodeCursor(ordering, row.sortKey),
