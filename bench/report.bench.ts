@@ -6,8 +6,7 @@ import { inTransaction } from '../src/ingest/transaction';
 import type { UsageRow } from '../src/ingest/usage-row';
 import { upsertUsageRows } from '../src/ingest/usage-writer';
 import { reportSql } from '../src/subgraphs/usage/report/report-query';
-import { REPORT_TEMP_TABLE_BYTES } from '../src/subgraphs/usage/report/report-rows';
-import { withStatementSettings } from '../src/db/statement-settings';
+import { AGGREGATE_TEMP_TABLE_BYTES, withStatementSettings } from '../src/db/statement-settings';
 import { UsageDimension } from '../src/graphql/enums';
 import type { BenchMetric, Benchmark } from './benchmark';
 import { startBenchStack } from './bench-stack';
@@ -119,7 +118,7 @@ function statementOf(ds: DataSource, c: ReportCase) {
   });
   // As the server runs it: with the same room for temporary tables.
   return {
-    sql: withStatementSettings(ds, statement.sql, { tempTableBytes: REPORT_TEMP_TABLE_BYTES }),
+    sql: withStatementSettings(ds, statement.sql, { tempTableBytes: AGGREGATE_TEMP_TABLE_BYTES }),
     params: statement.params,
     /** The statement alone, for EXPLAIN. */
     bare: statement.sql,

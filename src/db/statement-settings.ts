@@ -11,6 +11,13 @@ import type { DataSource } from 'typeorm';
 // SQLite has neither (better-sqlite3 cannot interrupt a statement): there the statement runs as
 // it is.
 
+/**
+ * Room for the temporary tables of a statement that aggregates a year of many sources (usage
+ * reports, usage series): enough for a partner-wide year grouped by customer or by source and
+ * license type on the bench seed. Concurrent statements may each take this much server memory.
+ */
+export const AGGREGATE_TEMP_TABLE_BYTES = 256 * 2 ** 20;
+
 export interface StatementSettings {
   /** Stop the statement after this many seconds (fractions allowed). */
   timeoutSeconds?: number;

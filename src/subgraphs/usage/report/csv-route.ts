@@ -9,9 +9,9 @@ import { reportQuery } from '../resolvers/usage-report.args';
 import type { UsageReportArgs } from '../resolvers/usage-report.args';
 import { csvLine } from './csv';
 import { reportSql } from './report-query';
-import { withStatementSettings } from '../../../db/statement-settings';
+import { AGGREGATE_TEMP_TABLE_BYTES, withStatementSettings } from '../../../db/statement-settings';
 import { refreshDailyRows } from './sql/daily-rows';
-import { REPORT_TEMP_TABLE_BYTES, reportGrant, toReportRow } from './report-rows';
+import { reportGrant, toReportRow } from './report-rows';
 import type { RawReportRow } from './report-rows';
 
 export const CSV_PATH = '/reports/usage.csv';
@@ -113,7 +113,9 @@ export function mountUsageCsv(app: Express, { ds, contextFor }: RouteContext): v
       await refreshDailyRows(ds, query);
       const statement = reportSql(ds, query);
       sql = {
-        sql: withStatementSettings(ds, statement.sql, { tempTableBytes: REPORT_TEMP_TABLE_BYTES }),
+        sql: withStatementSettings(ds, statement.sql, {
+          tempTableBytes: AGGREGATE_TEMP_TABLE_BYTES,
+        }),
         params: statement.params,
       };
     } catch (error) {

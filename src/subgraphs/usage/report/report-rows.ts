@@ -1,6 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { reportSettings } from '../../../config';
-import { isStatementTimeout, withStatementSettings } from '../../../db/statement-settings';
+import {
+  AGGREGATE_TEMP_TABLE_BYTES,
+  isStatementTimeout,
+  withStatementSettings,
+} from '../../../db/statement-settings';
 import type { LicenseType } from '../../../db/enums';
 import type { Grant } from '../../../db/scope-condition';
 import { badUserInput } from '../../../graphql/errors';
@@ -21,13 +25,6 @@ export interface RawReportRow {
   peak: number | string;
   purchased: number | string | null;
 }
-
-/**
- * How much memory a report's temporary tables may take before they go to disk
- * (db/statement-settings.ts): enough for a partner-wide year grouped by customer or source and
- * license type on the bench seed.
- */
-export const REPORT_TEMP_TABLE_BYTES = 256 * 2 ** 20;
 
 /**
  * What a report may cover: whole partners only where the viewer has partner analytics
@@ -73,7 +70,7 @@ export async function reportRows(
   try {
     const sql = withStatementSettings(ds, `${statement.sql} LIMIT ?`, {
       timeoutSeconds,
-      tempTableBytes: REPORT_TEMP_TABLE_BYTES,
+      tempTableBytes: AGGREGATE_TEMP_TABLE_BYTES,
     });
     rows = await ds.query(sql, [...statement.params, maxRows + 1]);
   } catch (error) {
