@@ -6,6 +6,7 @@ import { inTransaction } from '../src/ingest/transaction';
 import type { UsageRow } from '../src/ingest/usage-row';
 import { upsertUsageRows } from '../src/ingest/usage-writer';
 import { reportSql } from '../src/subgraphs/usage/report/report-query';
+import { usageBuckets } from '../src/subgraphs/usage/queries/usage-buckets';
 import { AGGREGATE_TEMP_TABLE_BYTES, withStatementSettings } from '../src/db/statement-settings';
 import { UsageDimension } from '../src/graphql/enums';
 import type { BenchMetric, Benchmark } from './benchmark';
@@ -130,7 +131,8 @@ export const reportBenchmark: Benchmark = {
   description:
     'usageReport on the bench seed (MySQL, about 2.9 million rows): partner-wide, 365 days, ' +
     'by REGION and LICENSE_TYPE by MONTH (and, for comparison, by WEEK and by DAY), through the ' +
-    'gateway and as the bare SQL statement it runs, each 3 times',
+    'gateway and as the bare SQL statement it runs, each 3 times; a CSV export by source; a year ' +
+    'of weekly usage series of 300 clusters; the first report after a week of corrections',
   run: (log) =>
     withBenchDatabase(async (ds) => {
       await seed(ds, 'bench', { today: TODAY, log });
@@ -207,6 +209,65 @@ export const reportBenchmark: Benchmark = {
         metrics.push(
           { label: `${CSV_CASE.label} rows`, value: csvLines, unit: 'rows' },
           { label: `${CSV_CASE.label} download`, value: round(csvSeconds), unit: 's' },
+        );
+
+        // Usage series: every cluster of the first 100 customers, a year by week, through the
+        // gateway, next to the one statement the usage subgraph runs for them.
+        const seriesQuery = `{ customers(first: 100) { nodes { subscriptions { clusters { id
+          usage(from: "${FROM}", to: "${TODAY}", granularity: WEEK) {
+            period licenseType consumed peak average reportedDays } } } } } }`;
+        type Series = {
+          data?: {
+            customers: {
+              nodes: Array<{
+                subscriptions: Array<{ clusters: Array<{ id: string; usage: unknown[] }> }>;
+              }>;
+            };
+          };
+          errors?: unknown[];
+        };
+        const series: number[] = [];
+        let clusterIds: string[] = [];
+        let points = 0;
+        for (let run = 0; run < 2; run++) {
+          const { value: body, seconds: took } = await timed(async () => {
+            const response = await fetch(stack.servers.gateway!.url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              body: JSON.stringify({ query: seriesQuery }),
+            });
+            return (await response.json()) as Series;
+          });
+          if (body.errors) throw new Error(`usage series failed: ${JSON.stringify(body.errors)}`);
+          const clusters = body.data!.customers.nodes.flatMap((c) =>
+            c.subscriptions.flatMap((sb) => sb.clusters),
+          );
+          clusterIds = clusters.map((c) => c.id);
+          points = clusters.reduce((n, c) => n + c.usage.length, 0);
+          series.push(round(took));
+        }
+        const { seconds: seriesSql } = await timed(() =>
+          usageBuckets(ds, {
+            sourceIds: clusterIds,
+            grant: { partnerIds: new Set(['p-bench']), customerIds: new Set() },
+            from: FROM,
+            to: TODAY,
+            bucket: 'WEEK',
+            licenseTypes: null,
+          }),
+        );
+        log(
+          `usage series by WEEK: ${clusterIds.length} clusters, ${points} points; gateway ` +
+            `${series.join(' / ')} s; its statement ${round(seriesSql)} s`,
+        );
+        metrics.push(
+          { label: 'usage series by WEEK points', value: points, unit: 'points' },
+          {
+            label: 'usage series through the gateway (slowest)',
+            value: Math.max(...series),
+            unit: 's',
+          },
+          { label: 'usage series statement', value: round(seriesSql), unit: 's' },
         );
 
         // Corrections of the last days leave those partner days stale on MySQL: the first report
