@@ -41,7 +41,7 @@ function recountSql(manager: EntityManager, partners: number): string {
        ON u.source_id = src.id AND u.license_type = t.license_type AND u.day = s.day
           AND u.partner_id = s.partner_id
      WHERE src.partner_id IN ${inList(new Array(partners).fill(null))}
-       AND ${staleConditionSql('s.', partners)}
+       AND s.partner_id = src.partner_id AND ${staleConditionSql('s.', partners)}
      GROUP BY u.partner_id, u.day, u.region, u.license_type`;
   const insert = `INSERT INTO usage_daily_totals (partner_id, day, region, license_type, consumed, row_count)
      ${select}`;
