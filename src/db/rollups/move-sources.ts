@@ -8,7 +8,7 @@ import {
 } from '../../ingest/sql';
 import { isMysql } from '../data-source';
 import type { LicenseType } from '../enums';
-import type { DailyTotalDelta } from './rollup-changes';
+import { RollupChanges } from './rollup-changes';
 import { DAILY_KEY, addToDailyTotal, applyDailyDeltas } from './write-rollups';
 
 // A moved source takes all its usage rows to another subscription, customer, partner or region
@@ -59,28 +59,18 @@ export async function takeSourcesOutOfRollups(
     (inList) => `SELECT ${KEY}, SUM(consumed) AS consumed, COUNT(*) AS row_count
       FROM license_usage WHERE source_id IN (${inList}) GROUP BY ${KEY}`,
   );
-  // Sources of one group may come in different chunks of ids.
-  const deltas = new Map<string, DailyTotalDelta>();
+  // Sources of one group may come in different chunks of ids: RollupChanges adds them up.
+  const changes = new RollupChanges();
   for (const sum of sums) {
-    const key = `${sum.partner_id}\u0000${sum.day}\u0000${sum.region}\u0000${sum.license_type}`;
-    const delta = deltas.get(key) ?? {
+    const group = {
       partnerId: sum.partner_id,
       day: sum.day,
       region: sum.region,
       licenseType: sum.license_type,
-      consumed: 0,
-      rowCount: 0,
     };
-    delta.consumed -= Number(sum.consumed);
-    delta.rowCount -= Number(sum.row_count);
-    deltas.set(key, delta);
+    changes.takeOutOfDaily(group, Number(sum.consumed), Number(sum.row_count));
   }
-  const sorted = [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (sorted.length > 0)
-    await applyDailyDeltas(
-      manager,
-      sorted.map(([, d]) => d),
-    );
+  await applyDailyDeltas(manager, changes.dailyDeltas());
 }
 
 /** Call after the usage rows of `sourceIds` got their new copies. */

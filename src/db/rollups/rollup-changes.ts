@@ -44,6 +44,14 @@ export interface BucketLastValue {
 
 const BUCKETS = [RollupBucket.WEEK, RollupBucket.MONTH] as const;
 
+/** The values of a map in the order of its keys. */
+function inKeyOrder<T>(map: Map<string, T>): T[] {
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+}
+
+/** The daily total a row counts in. */
+export type DailyGroup = Pick<DailyTotalDelta, 'partnerId' | 'day' | 'region' | 'licenseType'>;
+
 /**
  * What a set of usage writes changes in the rollups (db/rollups/*.entity.ts), gathered in memory
  * so that a write of many rows touches each rollup row once: the difference to each daily total
@@ -60,9 +68,14 @@ export class RollupChanges {
 
   /** A usage row was written: `before` is what its key held (undefined: it is new). */
   add(before: RolledUpRow | undefined, after: RolledUpRow): void {
-    if (before !== undefined) this.addToDaily(before, -1);
-    this.addToDaily(after, 1);
+    if (before !== undefined) this.addToDaily(before, -before.consumed, -1);
+    this.addToDaily(after, after.consumed, 1);
     this.addToLast(after);
+  }
+
+  /** `rowCount` rows summing to `consumed` left `group` (their source moved away). */
+  takeOutOfDaily(group: DailyGroup, consumed: number, rowCount: number): void {
+    this.addToDaily(group, -consumed, -rowCount);
   }
 
   /**
@@ -89,17 +102,12 @@ export class RollupChanges {
 
   /** In key order, like dailyDeltas. */
   staleDays(): StaleDay[] {
-    return [...this.stale.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, d]) => d);
+    return inKeyOrder(this.stale);
   }
 
   /** Non-zero differences, in key order: writers that lock rows in one order cannot deadlock. */
   dailyDeltas(): DailyTotalDelta[] {
-    return [...this.daily.entries()]
-      .filter(([, d]) => d.consumed !== 0 || d.rowCount !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, d]) => d);
+    return inKeyOrder(this.daily).filter((d) => d.consumed !== 0 || d.rowCount !== 0);
   }
 
   lastValues(): BucketLastValue[] {
@@ -124,21 +132,21 @@ export class RollupChanges {
     return values;
   }
 
-  private addToDaily(row: RolledUpRow, sign: 1 | -1): void {
-    const key = `${row.partnerId}\u0000${row.day}\u0000${row.region}\u0000${row.licenseType}`;
+  private addToDaily(group: DailyGroup, consumed: number, rowCount: number): void {
+    const key = `${group.partnerId}\u0000${group.day}\u0000${group.region}\u0000${group.licenseType}`;
     let delta = this.daily.get(key);
     if (delta === undefined) {
       delta = {
-        partnerId: row.partnerId,
-        day: row.day,
-        region: row.region,
-        licenseType: row.licenseType,
+        partnerId: group.partnerId,
+        day: group.day,
+        region: group.region,
+        licenseType: group.licenseType,
         consumed: 0,
         rowCount: 0,
       };
       this.daily.set(key, delta);
     }
-    delta.consumed += sign * row.consumed;
-    delta.rowCount += sign;
+    delta.consumed += consumed;
+    delta.rowCount += rowCount;
   }
 }

@@ -119,9 +119,8 @@ export async function applyRollupChanges(
   changes: RollupChanges,
 ): Promise<void> {
   if (changes.isEmpty) return;
-  const deltas = changes.dailyDeltas();
-  if (deltas.length > 0) await applyDailyDeltas(manager, deltas);
+  // Each writes nothing for an empty list.
+  await applyDailyDeltas(manager, changes.dailyDeltas());
   await applyLastValues(manager, changes.lastValues());
-  const stale = changes.staleDays();
-  if (stale.length > 0) await markStaleDays(manager, stale);
+  await markStaleDays(manager, changes.staleDays());
 }
