@@ -8,10 +8,7 @@ import { badUserInput, unauthenticated } from '../../../graphql/errors';
 import { reportQuery } from '../resolvers/usage-report.args';
 import type { UsageReportArgs } from '../resolvers/usage-report.args';
 import { csvLine } from './csv';
-import { reportSql } from './report-query';
-import { AGGREGATE_TEMP_TABLE_BYTES, withStatementSettings } from '../../../db/statement-settings';
-import { refreshDailyRows } from './sql/daily-rows';
-import { reportGrant, toReportRow } from './report-rows';
+import { preparedReportSql, reportGrant, toReportRow } from './report-rows';
 import type { RawReportRow } from './report-rows';
 
 export const CSV_PATH = '/reports/usage.csv';
@@ -110,14 +107,7 @@ export function mountUsageCsv(app: Express, { ds, contextFor }: RouteContext): v
       const ctx = await contextFor(req.headers);
       if (!ctx.viewer) throw unauthenticated();
       const query = { ...reportQuery(csvArguments(req)), grant: reportGrant(ctx.viewer) };
-      await refreshDailyRows(ds, query);
-      const statement = reportSql(ds, query);
-      sql = {
-        sql: withStatementSettings(ds, statement.sql, {
-          tempTableBytes: AGGREGATE_TEMP_TABLE_BYTES,
-        }),
-        params: statement.params,
-      };
+      sql = await preparedReportSql(ds, query);
     } catch (error) {
       try {
         refuse(res, error);

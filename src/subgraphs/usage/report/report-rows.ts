@@ -6,7 +6,7 @@ import {
   withStatementSettings,
 } from '../../../db/statement-settings';
 import type { LicenseType } from '../../../db/enums';
-import type { Grant } from '../../../db/scope-condition';
+import type { Grant, SqlCondition } from '../../../db/scope-condition';
 import { badUserInput } from '../../../graphql/errors';
 import type { Viewer } from '../../../auth/load-viewer';
 import type { UsageReportRow } from '../types/usage-report.type';
@@ -54,6 +54,27 @@ export function toReportRow(row: RawReportRow): UsageReportRow {
 }
 
 /**
+ * The report's statement as the server runs it (GraphQL and CSV alike): after recounting the
+ * stale daily totals it will read, with room for its temporary tables, and stopped after
+ * `timeoutSeconds` where that is given.
+ */
+export async function preparedReportSql(
+  ds: DataSource,
+  query: ReportQuery,
+  timeoutSeconds?: number,
+): Promise<SqlCondition> {
+  await refreshDailyRows(ds, query);
+  const statement = reportSql(ds, query);
+  return {
+    sql: withStatementSettings(ds, statement.sql, {
+      timeoutSeconds,
+      tempTableBytes: AGGREGATE_TEMP_TABLE_BYTES,
+    }),
+    params: statement.params,
+  };
+}
+
+/**
  * The report for a GraphQL answer: refused with BAD_USER_INPUT when it has more than maxRows, or
  * when its statement runs longer than REPORT_TIMEOUT_SECONDS (MySQL; the CSV export has no such
  * limit, it is meant for large reports).
@@ -63,16 +84,11 @@ export async function reportRows(
   query: ReportQuery,
   maxRows: number,
 ): Promise<UsageReportRow[]> {
-  await refreshDailyRows(ds, query);
-  const statement = reportSql(ds, query);
   const { timeoutSeconds } = reportSettings();
+  const statement = await preparedReportSql(ds, query, timeoutSeconds);
   let rows: RawReportRow[];
   try {
-    const sql = withStatementSettings(ds, `${statement.sql} LIMIT ?`, {
-      timeoutSeconds,
-      tempTableBytes: AGGREGATE_TEMP_TABLE_BYTES,
-    });
-    rows = await ds.query(sql, [...statement.params, maxRows + 1]);
+    rows = await ds.query(`${statement.sql} LIMIT ?`, [...statement.params, maxRows + 1]);
   } catch (error) {
     if (!isStatementTimeout(error)) throw error;
     throw badUserInput(
