@@ -27,12 +27,18 @@ const LICENSE_TYPES = Object.values(LicenseType);
  * MariaDB's join buffer (and MySQL's hash join) would reorder the seeks day by day again, so
  * they are switched off for this statement; SQLite's CROSS JOIN keeps the order as written.
  */
-function recountSql(manager: EntityManager, partners: number): string {
+function recountSql(
+  manager: EntityManager,
+  partnerIds: readonly string[],
+  from: string,
+  to: string,
+): SqlCondition {
   const ds = manager.connection;
-  const mysql = isMysql(ds);
-  const join = mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
+  const join = isMysql(ds) ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
   const types = LICENSE_TYPES.map(() => 'SELECT ? AS license_type').join(' UNION ALL ');
-  const select = `SELECT ${ds.options.type === 'mysql' ? '/*+ NO_BNL() */ ' : ''}
+  const marks = staleCondition(partnerIds, from, to, 's.');
+  const insert = `INSERT INTO usage_daily_totals (partner_id, day, region, license_type, consumed, row_count)
+     SELECT ${ds.options.type === 'mysql' ? '/*+ NO_BNL() */ ' : ''}
        u.partner_id, u.day, u.region, u.license_type, SUM(u.consumed), COUNT(*)
      FROM usage_sources src
      ${join} (${types}) t
@@ -40,25 +46,26 @@ function recountSql(manager: EntityManager, partners: number): string {
      ${join} license_usage u
        ON u.source_id = src.id AND u.license_type = t.license_type AND u.day = s.day
           AND u.partner_id = s.partner_id
-     WHERE src.partner_id IN ${inList(new Array(partners).fill(null))}
-       AND s.partner_id = src.partner_id AND ${staleConditionSql('s.', partners)}
+     WHERE src.partner_id IN ${inList(partnerIds)}
+       AND s.partner_id = src.partner_id AND ${marks.sql}
      GROUP BY u.partner_id, u.day, u.region, u.license_type`;
-  const insert = `INSERT INTO usage_daily_totals (partner_id, day, region, license_type, consumed, row_count)
-     ${select}`;
-  return ds.options.type === 'mariadb'
-    ? `SET STATEMENT join_cache_level = 0 FOR ${insert}`
-    : insert;
-}
-
-function staleConditionSql(prefix: string, partners: number): string {
-  return `${prefix}partner_id IN ${inList(new Array(partners).fill(null))} AND ${prefix}day >= ? AND ${prefix}day <= ?`;
-}
-
-function staleCondition(partnerIds: readonly string[], from: string, to: string, prefix: string) {
   return {
-    sql: staleConditionSql(prefix, partnerIds.length),
+    sql:
+      ds.options.type === 'mariadb' ? `SET STATEMENT join_cache_level = 0 FOR ${insert}` : insert,
+    params: [...LICENSE_TYPES, ...partnerIds, ...marks.params],
+  };
+}
+
+function staleCondition(
+  partnerIds: readonly string[],
+  from: string,
+  to: string,
+  prefix: string,
+): SqlCondition {
+  return {
+    sql: `${prefix}partner_id IN ${inList(partnerIds)} AND ${prefix}day >= ? AND ${prefix}day <= ?`,
     params: [...partnerIds, from, to],
-  } satisfies SqlCondition;
+  };
 }
 
 async function recount(
@@ -78,11 +85,8 @@ async function recount(
        AND (partner_id, day) IN (SELECT partner_id, day FROM usage_daily_stale WHERE ${stale.sql})`,
     [...stale.params, ...stale.params],
   );
-  await manager.query(recountSql(manager, partnerIds.length), [
-    ...LICENSE_TYPES,
-    ...partnerIds,
-    ...staleCondition(partnerIds, from, to, 's.').params,
-  ]);
+  const recounted = recountSql(manager, partnerIds, from, to);
+  await manager.query(recounted.sql, recounted.params);
   await manager.query(`DELETE FROM usage_daily_stale WHERE ${stale.sql}`, stale.params);
   return marked.length;
 }
