@@ -70,9 +70,10 @@ function filters(query: CustomerPageQuery): SqlCondition {
 }
 
 interface PageStatement {
-  /** Customers in page order, with their sort key as `sort_key`. */
-  select: string;
+  /** `FROM … WHERE …` of the page's rows (filters, scope and the cursor), for `params`. */
+  fromWhere: string;
   params: unknown[];
+  /** The sort key's expression, and the order of the page. */
   key: string;
   direction: 'ASC' | 'DESC';
   where: SqlCondition;
@@ -105,7 +106,7 @@ function pageStatement(query: CustomerPageQuery): PageStatement {
     params.push(afterKey, afterKey, afterId);
   }
   return {
-    select: `FROM customers c ${join} WHERE ${pageWhere.join(' AND ')}`,
+    fromWhere: `FROM customers c ${join} WHERE ${pageWhere.join(' AND ')}`,
     params,
     key,
     direction,
@@ -133,7 +134,7 @@ export async function customerPage(
   const page = pageStatement(query);
   const [rows, count] = await Promise.all([
     ds.query(
-      `SELECT c.id, c.name, c.partner_id, ${page.key} AS sort_key ${page.select}
+      `SELECT c.id, c.name, c.partner_id, ${page.key} AS sort_key ${page.fromWhere}
        ORDER BY sort_key ${page.direction}, c.id ${page.direction} LIMIT ${query.limit}`,
       page.params,
     ) as Promise<RawRow[]>,
@@ -164,7 +165,7 @@ export async function customerPagesOfPartners(
          SELECT c.id, c.name, c.partner_id, ${page.key} AS sort_key,
                 ROW_NUMBER() OVER (PARTITION BY c.partner_id
                                    ORDER BY ${page.key} ${page.direction}, c.id ${page.direction}) AS rn
-         ${page.select}) p
+         ${page.fromWhere}) p
        WHERE rn <= ${query.limit} ORDER BY partner_id, rn`,
       page.params,
     ) as Promise<RawRow[]>,
