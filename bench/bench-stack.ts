@@ -3,12 +3,13 @@ import type { DataSource } from 'typeorm';
 import { createTokenVerifier } from '../src/auth/jwt';
 import { loadConfig } from '../src/config';
 import { readSupergraph } from '../src/gateway/schema-files';
+import { generatedGatewaySecret } from '../src/server/gateway-secret';
 import { PIECES, startStack } from '../src/server/stack';
 import type { RunningStack } from '../src/server/stack';
 
 // The whole graph for a benchmark that goes through the gateway: every piece on a free port of
 // 127.0.0.1 over the bench database, trusting tokens signed with the benchmark's HS256 secret,
-// logging nothing. The caller stops it.
+// logging nothing, without rate limits. The caller stops it.
 
 export interface BenchJwt {
   secret: string;
@@ -27,5 +28,9 @@ export function startBenchStack(ds: DataSource, jwt: BenchJwt): Promise<RunningS
     supergraphSdl: readSupergraph(),
     limits: loadConfig({}).limits,
     logger: pino({ level: 'silent' }),
+    exposure: loadConfig({}).exposure,
+    gatewaySecret: generatedGatewaySecret(),
+    // A benchmark measures the graph, not the rate limits.
+    rateLimits: { ...loadConfig({}).rateLimits, viewerPoints: 1e9, addressRequests: 1e9 },
   });
 }

@@ -51,6 +51,92 @@ export interface ReportSettings {
   timeoutSeconds: number;
 }
 
+// --- Errors, production mode, rate limits (README, Security; issue 12 §3-§7) -----------------
+
+/** What the HTTP servers accept from whom, and what they show. */
+export interface ExposureSettings {
+  /** NODE_ENV=production: no introspection, no "Did you mean" suggestions, no playground. */
+  production: boolean;
+  /** PLAYGROUND: GraphiQL on the gateway (and the introspection it needs). */
+  playground: boolean;
+  /** MAX_REQUEST_BYTES: largest request body the gateway reads (a 5,000-record ingestUsage). */
+  maxRequestBytes: number;
+  /** SUBGRAPH_MAX_REQUEST_BYTES: largest body a subgraph reads (the gateway's entity fetches). */
+  subgraphMaxRequestBytes: number;
+  /** SUBGRAPH_SECRET: the gateway sends it, the subgraphs require it; null = generate (one process). */
+  subgraphSecret: string | null;
+  /** TRUST_PROXY: proxies in front of the gateway whose X-Forwarded-For names the client. */
+  trustProxyHops: number;
+}
+
+/** Budgets per window, in Redis when REDIS_URL is set, else in this process. */
+export interface RateLimitSettings {
+  redisUrl: string | null;
+  windowSeconds: number;
+  /** RATE_LIMIT_VIEWER_POINTS: cost units per viewer (the token's user) per window. */
+  viewerPoints: number;
+  /** RATE_LIMIT_ADDRESS_REQUESTS: requests per client address per window, before authentication. */
+  addressRequests: number;
+}
+
+export const MIN_SUBGRAPH_SECRET_BYTES = 32;
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'on', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'off', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from 0 to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+export function exposureSettings(env: Env = process.env): ExposureSettings {
+  const production = read(env, 'NODE_ENV') === 'production';
+  const subgraphSecret = read(env, 'SUBGRAPH_SECRET') ?? null;
+  if (subgraphSecret !== null && Buffer.byteLength(subgraphSecret) < MIN_SUBGRAPH_SECRET_BYTES) {
+    throw new ConfigError(
+      'SUBGRAPH_SECRET',
+      `must be at least ${MIN_SUBGRAPH_SECRET_BYTES} bytes long`,
+    );
+  }
+  return {
+    production,
+    playground: flag(env, 'PLAYGROUND', !production),
+    maxRequestBytes: positiveInt(env, 'MAX_REQUEST_BYTES', 1024 * 1024, 100 * 1024 * 1024),
+    subgraphMaxRequestBytes: positiveInt(
+      env,
+      'SUBGRAPH_MAX_REQUEST_BYTES',
+      16 * 1024 * 1024,
+      1024 * 1024 * 1024,
+    ),
+    subgraphSecret,
+    trustProxyHops: wholeNumber(env, 'TRUST_PROXY', 0, 10),
+  };
+}
+
+export function rateLimitSettings(env: Env = process.env): RateLimitSettings {
+  const redis = read(env, 'REDIS_URL') ?? null;
+  if (redis !== null && !/^rediss?:\/\/./.test(redis)) {
+    throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL, got "${redis}"`);
+  }
+  return {
+    redisUrl: redis,
+    windowSeconds: positiveInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 86_400),
+    viewerPoints: positiveInt(env, 'RATE_LIMIT_VIEWER_POINTS', 600, 1_000_000_000),
+    addressRequests: positiveInt(env, 'RATE_LIMIT_ADDRESS_REQUESTS', 1200, 1_000_000_000),
+  };
+}
+
+// --- end of errors, production mode, rate limits ----------------------------------------------
+
 export interface Config {
   database: DatabaseConfig;
   dataDir: string;
@@ -63,6 +149,8 @@ export interface Config {
   limits: QueryLimits;
   alerts: AlertSettings;
   reports: ReportSettings;
+  exposure: ExposureSettings;
+  rateLimits: RateLimitSettings;
 }
 
 export class ConfigError extends Error {
@@ -224,5 +312,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     alerts: alertSettings(env),
     reports: reportSettings(env),
+    exposure: exposureSettings(env),
+    rateLimits: rateLimitSettings(env),
   };
 }

@@ -1,8 +1,11 @@
 import type { DataSource } from 'typeorm';
+import { ConfigError, PIECES } from '../config';
+import type { Config } from '../config';
 import { createTokenVerifier } from '../auth/jwt';
 import { resolveJwtSecret } from '../auth/secret';
 import { loadContractExamples, mountPlayground } from '../gateway/playground';
 import { readSupergraph } from '../gateway/schema-files';
+import { generatedGatewaySecret } from '../server/gateway-secret';
 import { startStack } from '../server/stack';
 import type { Piece } from '../server/stack';
 import type { CliSession } from './session';
@@ -23,6 +26,19 @@ function stopRequested(): Promise<NodeJS.Signals> {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /**
+ * SUBGRAPH_SECRET, or one made up now when this process runs the gateway and every subgraph (no
+ * other process needs to know it). Pieces in separate processes must share a configured one.
+ */
+function gatewaySecret(config: Config, pieces: readonly Piece[]): string {
+  if (config.exposure.subgraphSecret !== null) return config.exposure.subgraphSecret;
+  if (PIECES.every((piece) => pieces.includes(piece))) return generatedGatewaySecret();
+  throw new ConfigError(
+    'SUBGRAPH_SECRET',
+    'must be set, the same in every process, when the gateway and the subgraphs run apart',
+  );
+}
+
+/**
  * Runs the named pieces of the graph on the configured ports until the process is asked to stop,
  * then closes them. The gateway carries the playground; it is handed the demo token only when it
  * listens on loopback, so that the token never reaches another machine's browser.
@@ -37,6 +53,7 @@ export async function runGraph(
   const secret = await resolveJwtSecret(config.jwt, config.dataDir);
   const verify = createTokenVerifier({ ...config.jwt, secret });
   const demoToken = LOOPBACK.has(config.host) ? (options.demoToken ?? null) : null;
+  const secretForSubgraphs = gatewaySecret(config, pieces);
   const stack = await startStack({
     pieces,
     ds,
@@ -47,11 +64,28 @@ export async function runGraph(
     supergraphSdl: pieces.includes('gateway') ? readSupergraph() : '',
     limits: config.limits,
     logger: session.logger,
-    mountOnGateway: (app) => mountPlayground(app, { examples: loadContractExamples(), demoToken }),
+    exposure: config.exposure,
+    gatewaySecret: secretForSubgraphs,
+    rateLimits: config.rateLimits,
+    mountOnGateway: (app) => {
+      if (config.exposure.playground) {
+        mountPlayground(app, { examples: loadContractExamples(), demoToken });
+      }
+    },
   });
+  if (pieces.includes('gateway')) {
+    session.print(
+      config.rateLimits.redisUrl
+        ? 'Rate limits: kept in Redis (REDIS_URL), shared by every gateway.'
+        : 'Rate limits: kept in this process (set REDIS_URL to share them between gateways).',
+    );
+  }
   for (const piece of pieces) {
     const url = stack.servers[piece]?.url;
-    const note = piece === 'gateway' ? ' (open it in a browser for the playground)' : '';
+    const note =
+      piece === 'gateway' && config.exposure.playground
+        ? ' (open it in a browser for the playground)'
+        : '';
     session.print(`${piece.padEnd(13)} ${url}${note}`);
   }
   session.print('Running. Press Ctrl-C to stop.');

@@ -2,9 +2,14 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { SubgraphName } from '../config';
+import { GATEWAY_SECRET_HEADER } from '../server/gateway-secret';
+
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 export interface GatewayContext {
   authorization?: string;
+  /** The verified token's user: whose rate limit the operation draws on. */
+  userId?: string;
 }
 
 /** The one error a client sees when a subgraph cannot be reached: which part, nothing more. */
@@ -18,7 +23,8 @@ export function subgraphUnavailable(service: string): GraphQLError {
 }
 
 /**
- * Forwards the client's Authorization header (each subgraph verifies the token again), and turns
+ * Forwards the client's Authorization header (each subgraph verifies the token again) with the
+ * gateway's secret (the subgraphs answer nobody else), and turns
  * a subgraph that cannot be reached into an error naming it, instead of the network error, which
  * would carry its address.
  */
@@ -26,12 +32,38 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
   constructor(
     readonly service: SubgraphName,
     url: string,
+    private readonly gatewaySecret: string,
   ) {
     super({ url });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    request.http?.headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+
+  /**
+   * A subgraph that refused the whole request (400 for a value it could not coerce, 401) said why
+   * in its own GraphQL errors: the first one is passed on, code and message, and nothing of the
+   * HTTP exchange (Apollo's default carries the subgraph's URL). formatGatewayError then masks
+   * what is not a public code.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    const first = (body as { errors?: Array<{ message?: unknown; extensions?: unknown }> } | null)
+      ?.errors?.[0];
+    const code = (first?.extensions as { code?: unknown } | undefined)?.code;
+    if (typeof first?.message === 'string' && typeof code === 'string') {
+      return new GraphQLError(first.message, { extensions: { code } });
+    }
+    return new GraphQLError(`The ${this.service} service refused the request`, {
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: unknown): void {

@@ -13,7 +13,5 @@ export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFor
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: formatted.extensions.service },
     };
   }
-  const masked = maskError(formatted);
-  const { serviceName: _service, ...extensions } = masked.extensions ?? {};
-  return { ...masked, extensions };
+  return maskError(formatted);
 }

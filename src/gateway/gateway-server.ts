@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Express } from 'express';
 import type { QueryLimits, SubgraphName } from '../config';
+import { mountJsonErrors } from '../server/json-errors';
 import { AuthenticationError } from '../auth/errors';
 import { bearerToken } from '../auth/jwt';
 import type { TokenVerifier } from '../auth/jwt';
@@ -16,7 +17,13 @@ import type { RunningServer } from '../server/http-server';
 import { AuthenticatedDataSource } from './authenticated-data-source';
 import type { GatewayContext } from './authenticated-data-source';
 import { formatGatewayError } from './gateway-errors';
+import { errorStatusPlugin } from './error-status';
+import { knownUserCheck } from './known-user';
+import type { KnownUserCheck } from './known-user';
 import { costLimitPlugin, queryLimitRules } from './limits';
+import { addressRateLimit, viewerRateLimitPlugin } from './rate-limits';
+import type { OperationCost, RateLimits } from './rate-limits';
+import { requestErrorsPlugin } from './request-errors';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -28,22 +35,44 @@ export interface GatewayOptions {
   logger: Logger;
   /** Extra routes (playground, exports) mounted before /graphql. */
   mount?: (app: Express) => void;
+  /** What the gateway shows and reads (README, Security). */
+  exposure: GatewayExposure;
+  /** Sent to every subgraph, which refuse requests without it. */
+  gatewaySecret: string;
+  rateLimits: RateLimits;
+  /** What an operation costs against the viewer's rate limit (default 1). */
+  operationCost?: OperationCost;
+}
+
+export interface GatewayExposure {
+  /** Introspection answers (the playground needs it); off in production by default. */
+  introspection: boolean;
+  /** No "Did you mean" field suggestions in errors (production). */
+  hideSchemaDetails: boolean;
+  maxRequestBytes: number;
+  /** Proxies in front whose X-Forwarded-For names the client (express "trust proxy"). */
+  trustProxyHops: number;
 }
 
 /** Checks the token before any planning: a request without a valid one costs no subgraph call. */
 async function gatewayContext(
   authorization: string | undefined,
   verify: TokenVerifier,
+  knownUser: KnownUserCheck,
 ): Promise<GatewayContext> {
   const token = bearerToken(authorization);
   if (!token) throw unauthenticated();
+  let userId: string;
   try {
-    await verify(token);
+    ({ userId } = await verify(token));
   } catch (error) {
     if (error instanceof AuthenticationError) throw unauthenticated(error.message);
     throw error;
   }
-  return { authorization };
+  if (!(await knownUser(userId, authorization!))) {
+    throw unauthenticated('The token names no known user');
+  }
+  return { authorization, userId };
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
@@ -51,17 +80,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) =>
-      new AuthenticatedDataSource(name as SubgraphName, options.subgraphUrls[name as SubgraphName]),
+      new AuthenticatedDataSource(
+        name as SubgraphName,
+        options.subgraphUrls[name as SubgraphName],
+        options.gatewaySecret,
+      ),
     logger,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
+    introspection: options.exposure.introspection,
+    hideSchemaDetailsFromClientErrors: options.exposure.hideSchemaDetails,
     // The command line stops the servers itself (src/cli/run-graph.ts) and exits cleanly.
     stopOnTerminationSignals: false,
     validationRules: queryLimitRules(options.limits),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(options.limits.maxCost)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // First: a request error is told as such before the limits read the variables.
+      requestErrorsPlugin(),
+      costLimitPlugin(options.limits.maxCost),
+      viewerRateLimitPlugin(options.rateLimits, options.operationCost),
+      errorStatusPlugin(),
+    ],
     formatError(formatted, error) {
       const shown = formatGatewayError(formatted);
       if (
@@ -74,17 +115,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     },
   });
   await apollo.start();
+  const knownUser = knownUserCheck(options.subgraphUrls.organizations, options.gatewaySecret);
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.exposure.trustProxyHops);
   mountHealth(app, null);
+  app.use(addressRateLimit(options.rateLimits));
   options.mount?.(app);
   app.use(
     '/graphql',
-    express.json({ limit: '5mb' }),
+    express.json({ limit: options.exposure.maxRequestBytes }),
     expressMiddleware(apollo, {
-      context: ({ req }) => gatewayContext(req.headers.authorization, options.verify),
+      context: ({ req }) => gatewayContext(req.headers.authorization, options.verify, knownUser),
     }),
   );
+  mountJsonErrors(app, logger);
   const { running } = await listen(app, options.host, options.port);
   logger.info({ url: running.url }, 'gateway listening');
   return {
@@ -92,6 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     async stop() {
       await running.stop();
       await apollo.stop();
+      await options.rateLimits.close();
     },
   };
 }

@@ -5,6 +5,9 @@ import { AuthenticationError } from '../auth/errors';
 import { bearerToken } from '../auth/jwt';
 import type { TokenVerifier } from '../auth/jwt';
 import type { Logger } from '../logger';
+import { GATEWAY_SECRET_HEADER } from '../server/gateway-secret';
+import { sendRateLimited } from './rate-limits';
+import type { RateLimits } from './rate-limits';
 
 export const USAGE_CSV_PATH = '/reports/usage.csv';
 
@@ -18,7 +21,14 @@ const FORWARDED = ['content-type', 'content-disposition'];
  */
 export function mountUsageCsvProxy(
   app: Express,
-  options: { usageUrl: string; verify: TokenVerifier; logger: Logger },
+  options: {
+    usageUrl: string;
+    verify: TokenVerifier;
+    logger: Logger;
+    gatewaySecret: string;
+    /** An export costs its viewer 1 against the rate limit, like an operation by default. */
+    rateLimits: RateLimits;
+  },
 ): void {
   app.get(USAGE_CSV_PATH, async (req, res) => {
     const authorization = req.headers.authorization;
@@ -26,17 +36,22 @@ export function mountUsageCsvProxy(
     const unauthenticated = (message: string) =>
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message } });
     if (!token) return unauthenticated('Authentication required: send a valid bearer token');
+    let userId: string;
     try {
-      await options.verify(token);
+      ({ userId } = await options.verify(token));
     } catch (error) {
       if (error instanceof AuthenticationError) return unauthenticated(error.message);
       throw error;
     }
+    const wait = await options.rateLimits.takeFromViewer(userId, 1);
+    if (wait !== null) return sendRateLimited(req, res, wait);
     const search = req.originalUrl.slice(req.path.length);
     const target = new URL(`reports/usage.csv${search}`, options.usageUrl);
     let upstream: globalThis.Response;
     try {
-      upstream = await fetch(target, { headers: { authorization: authorization! } });
+      upstream = await fetch(target, {
+        headers: { authorization: authorization!, [GATEWAY_SECRET_HEADER]: options.gatewaySecret },
+      });
     } catch (error) {
       options.logger.warn({ err: error }, 'usage subgraph unreachable for the CSV export');
       return res.status(502).json({

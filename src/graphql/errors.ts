@@ -4,7 +4,12 @@ import type { GraphQLFormattedError } from 'graphql';
 // The error codes clients see (DESIGN.md, Conventions). Anything else becomes a generic
 // INTERNAL_SERVER_ERROR whose message tells nothing about SQL, stacks or paths.
 
-export const PUBLIC_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT'] as const;
+export const PUBLIC_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'RATE_LIMITED',
+] as const;
 export type PublicCode = (typeof PUBLIC_CODES)[number];
 
 /** Codes Apollo Server itself produces for malformed requests; they carry no internals. */
@@ -16,6 +21,12 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/**
+ * The only extensions a client sees besides the code: which argument was wrong, and how long to
+ * wait. Anything else (a subgraph's `response` with its URL, a stack) stays on the server.
+ */
+const PUBLIC_EXTENSIONS = ['code', 'argumentName', 'retryAfterSeconds'];
 
 export const INTERNAL_MESSAGE = 'Internal server error';
 
@@ -48,7 +59,9 @@ export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedErr
     typeof code === 'string' &&
     ((PUBLIC_CODES as readonly string[]).includes(code) || REQUEST_CODES.has(code))
   ) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    const extensions = Object.fromEntries(
+      Object.entries(formatted.extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.includes(key)),
+    );
     return { ...formatted, extensions };
   }
   return {

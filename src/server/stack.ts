@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { Piece, QueryLimits, SubgraphName } from '../config';
+import type {
+  ExposureSettings,
+  Piece,
+  QueryLimits,
+  RateLimitSettings,
+  SubgraphName,
+} from '../config';
 import { PIECES, SUBGRAPH_NAMES } from '../config';
 import type { TokenVerifier } from '../auth/jwt';
 import { startGateway } from '../gateway/gateway-server';
@@ -7,6 +13,8 @@ import type { GatewayOptions } from '../gateway/gateway-server';
 import { buildSubgraph } from '../graphql/build-subgraph-schema';
 import { mountUsageCsvProxy } from '../gateway/usage-csv-proxy';
 import { SUBGRAPH_MODULES } from '../gateway/subgraph-modules';
+import { createRateLimits } from '../gateway/rate-limits';
+import type { OperationCost } from '../gateway/rate-limits';
 import type { Logger } from '../logger';
 import type { RunningServer } from './http-server';
 import { startSubgraphServer } from './subgraph-server';
@@ -27,6 +35,12 @@ export interface StackOptions {
   limits: QueryLimits;
   logger: Logger;
   mountOnGateway?: GatewayOptions['mount'];
+  exposure: ExposureSettings;
+  /** The secret the gateway sends and the subgraphs require (same in every process). */
+  gatewaySecret: string;
+  /** keyPrefix: where in Redis the budgets are kept (tests keep theirs apart). */
+  rateLimits: RateLimitSettings & { keyPrefix?: string };
+  operationCost?: OperationCost;
 }
 
 export interface RunningStack {
@@ -58,10 +72,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         host: options.host,
         port: options.ports[name],
         logger: options.logger,
+        gatewaySecret: options.gatewaySecret,
+        maxRequestBytes: options.exposure.subgraphMaxRequestBytes,
+        hideSchemaDetails: options.exposure.production,
       });
       urls[name] = servers[name]!.url;
     }
     if (options.pieces.includes('gateway')) {
+      const { exposure, gatewaySecret } = options;
+      const rateLimits = createRateLimits(
+        options.rateLimits,
+        options.logger,
+        options.rateLimits.keyPrefix,
+      );
       servers.gateway = await startGateway({
         supergraphSdl: options.supergraphSdl,
         limits: options.limits,
@@ -70,11 +93,22 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         host: options.host,
         port: options.ports.gateway,
         logger: options.logger,
+        exposure: {
+          introspection: !exposure.production || exposure.playground,
+          hideSchemaDetails: exposure.production,
+          maxRequestBytes: exposure.maxRequestBytes,
+          trustProxyHops: exposure.trustProxyHops,
+        },
+        gatewaySecret,
+        rateLimits,
+        operationCost: options.operationCost,
         mount: (app) => {
           mountUsageCsvProxy(app, {
             usageUrl: urls.usage,
             verify: options.verify,
             logger: options.logger,
+            gatewaySecret,
+            rateLimits,
           });
           options.mountOnGateway?.(app);
         },

@@ -12,7 +12,9 @@ import type { RequestContext } from '../graphql/context';
 import { maskError } from '../graphql/errors';
 import { createRequestContext } from '../graphql/request-context';
 import type { Logger } from '../logger';
+import { requireGatewaySecret } from './gateway-secret';
 import { mountHealth } from './health';
+import { mountJsonErrors } from './json-errors';
 import { listen } from './http-server';
 import type { RunningServer } from './http-server';
 
@@ -23,6 +25,11 @@ export interface SubgraphServerOptions {
   host: string;
   port: number;
   logger: Logger;
+  /** Only requests carrying it are answered (GATEWAY_SECRET_HEADER); /health/* is open. */
+  gatewaySecret: string;
+  maxRequestBytes: number;
+  /** No "Did you mean" field suggestions in errors (production). */
+  hideSchemaDetails: boolean;
 }
 
 /** One subgraph on its own port: POST /graphql for the gateway, plus /health/*. */
@@ -34,6 +41,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // The command line stops the servers itself (src/cli/run-graph.ts) and exits cleanly.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.hideSchemaDetails,
     // Traces are only for Apollo Studio, which this deployment does not report to.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     formatError(formatted, error) {
@@ -49,12 +57,14 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const app = express();
   app.disable('x-powered-by');
   mountHealth(app, options.ds);
+  app.use(requireGatewaySecret(options.gatewaySecret));
   subgraph.mount?.(app, { ds: options.ds, contextFor });
   app.use(
     '/graphql',
-    express.json({ limit: '5mb' }),
+    express.json({ limit: options.maxRequestBytes }),
     expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers) }),
   );
+  mountJsonErrors(app, logger);
   const { running } = await listen(app, options.host, options.port);
   logger.info({ subgraph: subgraph.name, url: running.url }, 'subgraph listening');
   return {

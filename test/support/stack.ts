@@ -3,6 +3,7 @@ import { createTokenVerifier } from '../../src/auth/jwt';
 import { loadConfig } from '../../src/config';
 import { signToken } from '../../src/auth/sign-token';
 import { readSupergraph } from '../../src/gateway/schema-files';
+import { GATEWAY_SECRET_HEADER } from '../../src/server/gateway-secret';
 import { PIECES, startStack } from '../../src/server/stack';
 import type { Piece, RunningStack, StackOptions } from '../../src/server/stack';
 import type { TestDatabase } from './database';
@@ -15,6 +16,10 @@ export const TEST_JWT = {
   issuer: 'licensegraph',
   audience: 'licensegraph-api',
 };
+
+/** What the test gateway sends its subgraphs; a test talking to a subgraph directly sends it too. */
+export const TEST_GATEWAY_SECRET = 'test-gateway-secret-of-at-least-32-bytes';
+export const GATEWAY_HEADERS = { [GATEWAY_SECRET_HEADER]: TEST_GATEWAY_SECRET };
 
 export interface TestStack {
   stack: RunningStack;
@@ -34,8 +39,12 @@ export interface GraphQLBody {
   errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
 }
 
-export type TestStackOptions = Pick<StackOptions, 'mountOnGateway'> & {
+export type TestStackOptions = Pick<StackOptions, 'mountOnGateway' | 'operationCost'> & {
   verify?: StackOptions['verify'];
+  /** Settings of the environment this stack runs in, e.g. { NODE_ENV: 'production' }. */
+  env?: Record<string, string>;
+  /** Rate limits as configured by `env`; without this they are out of the way (1e9). */
+  rateLimited?: boolean;
 };
 
 export async function startTestStack(
@@ -46,6 +55,7 @@ export async function startTestStack(
   // The HS256 secret of the tests, unless a test brings its own (a JWKS verifier).
   const verify = options.verify ?? createTokenVerifier({ ...TEST_JWT, jwksUrl: null });
   const ports = { gateway: 0, organizations: 0, subscriptions: 0, usage: 0 };
+  const config = loadConfig(options.env ?? {});
   const unreachable = 'http://127.0.0.1:9/graphql';
   const stack = await startStack({
     pieces,
@@ -55,8 +65,14 @@ export async function startTestStack(
     ports,
     subgraphUrls: { organizations: unreachable, subscriptions: unreachable, usage: unreachable },
     supergraphSdl: readSupergraph(),
-    limits: loadConfig({}).limits,
+    limits: config.limits,
     mountOnGateway: options.mountOnGateway,
+    operationCost: options.operationCost,
+    exposure: config.exposure,
+    gatewaySecret: TEST_GATEWAY_SECRET,
+    rateLimits: options.rateLimited
+      ? { ...config.rateLimits, keyPrefix: `test-${process.pid}-${Date.now()}` }
+      : { ...config.rateLimits, viewerPoints: 1e9, addressRequests: 1e9 },
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   const gatewayUrl = stack.servers.gateway?.url ?? '';

@@ -33,6 +33,8 @@ describe('loadConfig', () => {
       limits: { maxDepth: 15, maxAliases: 30, maxCost: 50000 },
       alerts: { lowAssignmentMark: 0.5 },
       reports: { timeoutSeconds: 30 },
+      exposure: expect.objectContaining({ production: false, playground: true }),
+      rateLimits: expect.objectContaining({ redisUrl: null }),
     });
   });
 

@@ -11,7 +11,10 @@ import { PAGE_STYLE, playgroundSettings, renderPlaygroundPage } from './playgrou
 export interface PlaygroundOptions {
   /** Opened as tabs, in this order; the first should need no variables (see boot-script.ts). */
   examples: PlaygroundExample[];
-  /** Put into the headers editor: only for the embedded demo setup, never a real deployment. */
+  /**
+   * Put into the headers editor: only for the embedded demo setup, never a real deployment, and
+   * only when the request's Host is a loopback name.
+   */
   demoToken?: string | null;
   graphqlPath?: string;
 }
@@ -59,6 +62,14 @@ function serveAsset(app: Express, asset: PlaygroundAsset): void {
   });
 }
 
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A Host header naming this machine's loopback: localhost, 127.0.0.1 or [::1], any port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::\d+)?$/.exec(host ?? '');
+  return match !== null && LOOPBACK_NAMES.has(match[1].toLowerCase());
+}
+
 export function mountPlayground(app: Express, options: PlaygroundOptions): void {
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const packages = packageAssets();
@@ -66,15 +77,16 @@ export function mountPlayground(app: Express, options: PlaygroundOptions): void 
   const style = generatedAsset('playground', 'css', PAGE_STYLE);
   for (const asset of [...Object.values(packages), boot, style]) serveAsset(app, asset);
 
-  const settings = playgroundSettings({
-    examples: options.examples,
-    demoToken: options.demoToken ?? null,
-    graphqlPath,
-  });
-  const page = renderPlaygroundPage(settings, {
-    styles: [packages.graphiqlStyle.url, style.url],
-    scripts: [packages.react.url, packages.reactDom.url, packages.graphiqlScript.url, boot.url],
-  });
+  const render = (demoToken: string | null) =>
+    renderPlaygroundPage(
+      playgroundSettings({ examples: options.examples, demoToken, graphqlPath }),
+      {
+        styles: [packages.graphiqlStyle.url, style.url],
+        scripts: [packages.react.url, packages.reactDom.url, packages.graphiqlScript.url, boot.url],
+      },
+    );
+  const pageWithToken = render(options.demoToken ?? null);
+  const page = render(null);
   const servePage: RequestHandler = (req, res, next) => {
     // The same URL answers HTML or JSON by Accept: caches must keep them apart.
     res.vary('Accept');
@@ -89,7 +101,9 @@ export function mountPlayground(app: Express, options: PlaygroundOptions): void 
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     });
-    res.type('html').send(page);
+    // DNS rebinding: a page of evil.example whose name now points at 127.0.0.1 reaches this
+    // server with Host: evil.example, and must not be handed the token.
+    res.type('html').send(isLoopbackHost(req.headers.host) ? pageWithToken : page);
   };
   app.get(graphqlPath, servePage);
 }

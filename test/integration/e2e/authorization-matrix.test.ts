@@ -4,7 +4,7 @@ import { buildSchema, isObjectType, parse } from 'graphql';
 import type { ObjectTypeDefinitionNode } from 'graphql';
 import { signToken } from '../../../src/auth/sign-token';
 import { API_FILE, schemaDir } from '../../../src/gateway/schema-files';
-import { TEST_JWT } from '../../support/stack';
+import { GATEWAY_HEADERS, TEST_JWT } from '../../support/stack';
 import type { GraphQLBody } from '../../support/stack';
 import { MATRIX, VIEWERS } from './authorization-matrix';
 import type { MatrixIds, MatrixRow, Outcome, Viewer } from './authorization-matrix';
@@ -97,7 +97,7 @@ describe('authorization matrix', () => {
     const url = row.via === 'gateway' ? stack.gatewayUrl : stack.stack.servers[row.via]!.url;
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers.get(viewer) },
+      headers: { 'content-type': 'application/json', ...GATEWAY_HEADERS, ...headers.get(viewer) },
       body: JSON.stringify({ query: row.query, variables: row.variables?.(ids) ?? {} }),
     });
     return (await response.json()) as GraphQLBody;

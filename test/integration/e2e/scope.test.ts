@@ -1,4 +1,4 @@
-import { asUser } from '../../support/stack';
+import { GATEWAY_HEADERS, asUser } from '../../support/stack';
 import { useFixtureStack } from './fixture-stack';
 
 // A partner admin of Southwind asks for Northwind's things: through the gateway they look exactly
@@ -106,7 +106,11 @@ describe('scope through the gateway', () => {
       const ask = async (userId: string) => {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(await asUser(stack, userId)) },
+          headers: {
+            'content-type': 'application/json',
+            ...GATEWAY_HEADERS,
+            ...(await asUser(stack, userId)),
+          },
           body: JSON.stringify({ query, variables: { r: [{ __typename: typename, id }] } }),
         });
         return response.json();
