@@ -15,7 +15,11 @@ export interface HttpRefusal {
 
 /** body-parser's error types, as a client should read them. */
 function refusalOf(error: unknown): HttpRefusal | null {
-  const { type, limit } = (error ?? {}) as { type?: unknown; limit?: unknown };
+  const { type, limit, code, status } = (error ?? {}) as Record<string, unknown>;
+  // zlib: a body that says it is compressed and is not.
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return { status: 400, code: 'BAD_REQUEST', message: 'The request body could not be decoded' };
+  }
   switch (type) {
     case 'entity.too.large':
       return {
@@ -43,7 +47,10 @@ function refusalOf(error: unknown): HttpRefusal | null {
     case 'stream.not.readable':
       return { status: 400, code: 'BAD_REQUEST', message: 'The request body could not be read' };
     default:
-      return null;
+      // Any other refusal of http-errors (4xx): the client's, told in general terms.
+      return typeof status === 'number' && status >= 400 && status < 500
+        ? { status: 400, code: 'BAD_REQUEST', message: 'The request could not be read' }
+        : null;
   }
 }
 
