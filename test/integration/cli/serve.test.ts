@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { signToken } from '../../../src/auth/sign-token';
+import { GATEWAY_SECRET_HEADER } from '../../../src/server/gateway-secret';
 import { loadGraphFixture } from '../../support/graph-fixture';
 import {
   createCliDatabase,
@@ -14,6 +15,7 @@ import type { CliDatabase } from './cli-process';
 // subgraph alone, which answers on its own port and nothing else does.
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
+const SUBGRAPH_SECRET = 'the-secret-the-gateway-sends-its-subgraphs';
 
 describe('licensegraph serve --only', () => {
   let db: CliDatabase;
@@ -38,6 +40,7 @@ describe('licensegraph serve --only', () => {
         DATA_DIR: db.dataDir,
         LOG_LEVEL: 'warn',
         JWT_SECRET: SECRET,
+        SUBGRAPH_SECRET,
         PORT: String(gateway),
         ORGANIZATIONS_PORT: String(organizations),
       };
@@ -53,12 +56,33 @@ describe('licensegraph serve --only', () => {
           { userId: 'u-fa-acme' },
           { secret: SECRET, issuer: 'licensegraph', audience: 'licensegraph-api' },
         );
-        const answer = await fetch(`${base}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: '{ customer(id: "c-acme") { name } }' }),
-        });
+        const ask = (headers: Record<string, string>) =>
+          fetch(`${base}/graphql`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${token}`,
+              ...headers,
+            },
+            body: JSON.stringify({ query: '{ customer(id: "c-acme") { name } }' }),
+          });
+        const answer = await ask({ [GATEWAY_SECRET_HEADER]: SUBGRAPH_SECRET });
         expect(await answer.json()).toEqual({ data: { customer: { name: 'Acme Corp' } } });
+        // Anyone but the gateway: refused, with or without a token.
+        for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: 'a guess' }]) {
+          const refused = await ask(headers);
+          expect([refused.status, await refused.json()]).toEqual([
+            403,
+            {
+              errors: [
+                {
+                  message: 'This service answers the gateway only',
+                  extensions: { code: 'FORBIDDEN' },
+                },
+              ],
+            },
+          ]);
+        }
         await expect(fetch(`http://127.0.0.1:${gateway}/health/live`)).rejects.toThrow();
       } finally {
         expect(await running.stop()).toBe(0);
@@ -66,6 +90,16 @@ describe('licensegraph serve --only', () => {
     },
     FIRST_CALL_TIMEOUT_MS,
   );
+
+  it('refuses to run a piece alone without SUBGRAPH_SECRET', async () => {
+    const { code, stderr } = await runCli(['serve', '--only', 'organizations'], {
+      DATABASE_URL: db.url,
+      DATA_DIR: db.dataDir,
+      JWT_SECRET: SECRET,
+    });
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/SUBGRAPH_SECRET: must be set, the same in every process/);
+  });
 
   it('refuses a piece that does not exist, naming the valid ones', async () => {
     const { code, stderr } = await runCli(['serve', '--only', 'billing'], {
