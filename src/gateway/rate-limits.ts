@@ -22,8 +22,12 @@ export interface RateLimits {
   /** Takes `points` from a key's budget: null when allowed, else the seconds to wait. */
   takeFromAddress(address: string): Promise<number | null>;
   takeFromViewer(userId: string, points: number): Promise<number | null>;
+  /** Resolves once Redis answers (at once in memory); until then the in-memory insurance counts. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
+
+const REDIS_WAIT_MS = 5_000;
 
 /** What an operation costs against the viewer's budget; 1 per operation until a cost is given. */
 export type OperationCost = (
@@ -75,6 +79,15 @@ export function createRateLimits(
     // A cost above the whole budget can never pass: it takes the whole budget and is refused.
     takeFromViewer: (userId, points) =>
       take(viewer, userId, Math.min(Math.max(1, Math.ceil(points)), settings.viewerPoints + 1)),
+    async ready() {
+      if (!redis || redis.status === 'ready') return;
+      const ready = new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+      const late = new Promise<void>((resolve) => setTimeout(resolve, REDIS_WAIT_MS).unref());
+      await Promise.race([ready, late]);
+      if ((redis.status as string) !== 'ready') {
+        logger.warn('rate limits: Redis is not ready; counting in this process until it is');
+      }
+    },
     async close() {
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },

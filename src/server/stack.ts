@@ -85,6 +85,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         options.logger,
         options.rateLimits.keyPrefix,
       );
+      await rateLimits.ready();
       servers.gateway = await startGateway({
         supergraphSdl: options.supergraphSdl,
         limits: options.limits,

@@ -43,8 +43,11 @@ export type TestStackOptions = Pick<StackOptions, 'mountOnGateway' | 'operationC
   verify?: StackOptions['verify'];
   /** Settings of the environment this stack runs in, e.g. { NODE_ENV: 'production' }. */
   env?: Record<string, string>;
-  /** Rate limits as configured by `env`; without this they are out of the way (1e9). */
-  rateLimited?: boolean;
+  /**
+   * Rate limits as configured by `env`, their counters under `keyPrefix` (stacks that share one
+   * share their budgets in Redis); without this they are out of the way (1e9).
+   */
+  rateLimited?: { keyPrefix: string };
 };
 
 export async function startTestStack(
@@ -71,7 +74,7 @@ export async function startTestStack(
     exposure: config.exposure,
     gatewaySecret: TEST_GATEWAY_SECRET,
     rateLimits: options.rateLimited
-      ? { ...config.rateLimits, keyPrefix: `test-${process.pid}-${Date.now()}` }
+      ? { ...config.rateLimits, keyPrefix: options.rateLimited.keyPrefix }
       : { ...config.rateLimits, viewerPoints: 1e9, addressRequests: 1e9 },
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });

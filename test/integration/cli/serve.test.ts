@@ -69,7 +69,11 @@ describe('licensegraph serve --only', () => {
         const answer = await ask({ [GATEWAY_SECRET_HEADER]: SUBGRAPH_SECRET });
         expect(await answer.json()).toEqual({ data: { customer: { name: 'Acme Corp' } } });
         // Anyone but the gateway: refused, with or without a token.
-        for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: 'a guess' }]) {
+        const strangers: Array<Record<string, string>> = [
+          {},
+          { [GATEWAY_SECRET_HEADER]: 'a guess' },
+        ];
+        for (const headers of strangers) {
           const refused = await ask(headers);
           expect([refused.status, await refused.json()]).toEqual([
             403,
