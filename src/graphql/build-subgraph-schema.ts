@@ -54,9 +54,10 @@ export interface BuiltSubgraph {
   mount?: SubgraphModule['mount'];
 }
 
+// Entities are joined by their `id` key alone; value types that two subgraphs return are @shareable.
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
-  'import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject", "@inaccessible"])';
+  'import: ["@key", "@shareable"])';
 
 /** `_service` is public (it is only the SDL); `_entities` needs a viewer, and each reference
  * resolver then applies that viewer's scope. */

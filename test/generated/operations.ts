@@ -110,7 +110,7 @@ export type DedicatedInstanceUsageDetailsQueryVariables = Exact<{
 }>;
 
 
-export type DedicatedInstanceUsageDetailsQuery = { subscription: { id: string, kind: SubscriptionKind, customer: { id: string, name: string }, clusters: Array<{ id: string, name: string, region: string, lastReportedAt: string | null, servers: Array<{ hostname: string, role: ServerRole }>, currentUsage: Array<{ licenseType: LicenseType, consumed: number, reportedOn: string }> }> } | null };
+export type DedicatedInstanceUsageDetailsQuery = { subscription: { id: string, kind: SubscriptionKind, customer: { id: string, name: string }, clusters: Array<{ id: string, name: string, region: string, lastReportedAt: string | null, servers: Array<{ hostname: string, role: ServerRole }>, currentUsage: Array<{ licenseType: LicenseType, consumed: number, reportedOn: string }> | null }> } | null };
 
 export type IngestUsageMutationVariables = Exact<{
   records: Array<UsageRecordInput> | UsageRecordInput;
@@ -128,7 +128,7 @@ export type PartnerAlertsQueryVariables = Exact<{
 export type PartnerAlertsQuery = { partner: { id: string, alerts: Array<{ kind: AlertKind, severity: AlertSeverity, message: string, detectedOn: string, actionDue: string | null, region: string | null, licenseType: LicenseType | null, consumed: number | null, purchased: number | null, customer: { id: string, name: string }, subscription: { id: string } | null, source:
         | { id: string, name: string, region: string }
         | { id: string, name: string, region: string }
-       | null }> } | null };
+       | null }> | null } | null };
 
 export type PartnerCustomerSubtreeQueryVariables = Exact<{
   partnerId: string | number;
@@ -138,7 +138,7 @@ export type PartnerCustomerSubtreeQueryVariables = Exact<{
 }>;
 
 
-export type PartnerCustomerSubtreeQuery = { partner: { id: string, name: string, customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, subscriptions: Array<{ id: string, kind: SubscriptionKind, status: SubscriptionStatus, endDate: string | null, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null, asOf: string }>, clusters: Array<{ id: string, name: string, region: string, currentUsage: Array<{ licenseType: LicenseType, consumed: number, reportedOn: string }> }>, tenants: Array<{ id: string, name: string, region: string, currentUsage: Array<{ licenseType: LicenseType, consumed: number, reportedOn: string }> }> }> }> } } | null };
+export type PartnerCustomerSubtreeQuery = { partner: { id: string, name: string, customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, subscriptions: Array<{ id: string, kind: SubscriptionKind, status: SubscriptionStatus, endDate: string | null, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null, asOf: string }>, clusters: Array<{ id: string, name: string, region: string, currentUsage: Array<{ licenseType: LicenseType, consumed: number, reportedOn: string }> | null }>, tenants: Array<{ id: string, name: string, region: string, currentUsage: Array<{ licenseType: LicenseType, consumed: number, reportedOn: string }> | null }> }> }> } } | null };
 
 export type RegionUsageQueryVariables = Exact<{
   customerId: string | number;
@@ -146,7 +146,7 @@ export type RegionUsageQueryVariables = Exact<{
 }>;
 
 
-export type RegionUsageQuery = { customer: { id: string, regionUsage: Array<{ region: string, licenseType: LicenseType, consumed: number, sources: number, idleSources: number, shareOfCustomer: number | null }> } | null };
+export type RegionUsageQuery = { customer: { id: string, regionUsage: Array<{ region: string, licenseType: LicenseType, consumed: number, sources: number, idleSources: number, shareOfCustomer: number | null }> | null } | null };
 
 export type RevokeRoleMutationVariables = Exact<{
   id: string | number;
@@ -161,7 +161,7 @@ export type SubscriptionOverviewQueryVariables = Exact<{
 }>;
 
 
-export type SubscriptionOverviewQuery = { customer: { id: string, name: string, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null, asOf: string, oldestReportOn: string | null }>, subscriptions: Array<{ id: string, kind: SubscriptionKind, status: SubscriptionStatus, startDate: string, endDate: string | null, entitlements: Array<{ licenseType: LicenseType, quantity: number, startDate: string, endDate: string | null }>, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null }> }> } | null };
+export type SubscriptionOverviewQuery = { customer: { id: string, name: string, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null, asOf: string, oldestReportOn: string | null }> | null, subscriptions: Array<{ id: string, kind: SubscriptionKind, status: SubscriptionStatus, startDate: string, endDate: string | null, entitlements: Array<{ licenseType: LicenseType, quantity: number, startDate: string, endDate: string | null }>, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null }> }> } | null };
 
 export type UsageReportQueryVariables = Exact<{
   filter: UsageReportFilter;
@@ -180,7 +180,7 @@ export type UsageTrendQueryVariables = Exact<{
 }>;
 
 
-export type UsageTrendQuery = { cluster: { id: string, region: string, usage: Array<{ period: string, licenseType: LicenseType, consumed: number, peak: number, average: number, reportedDays: number }> } | null };
+export type UsageTrendQuery = { cluster: { id: string, region: string, usage: Array<{ period: string, licenseType: LicenseType, consumed: number, peak: number, average: number, reportedDays: number }> | null } | null };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 

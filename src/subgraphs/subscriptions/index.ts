@@ -6,36 +6,29 @@ import { usageSourceOfType } from './loaders/usage-sources';
 import { permissions } from './permissions';
 import { ClusterResolver } from './resolvers/cluster.resolver';
 import { CustomerResolver } from './resolvers/customer.resolver';
-import { LicenseAlertResolver } from './resolvers/license-alert.resolver';
-import { SubscriptionResolver } from './resolvers/subscription.resolver';
+import { LicenseSubscriptionResolver } from './resolvers/license-subscription.resolver';
 import { TenantResolver } from './resolvers/tenant.resolver';
 import { UsageSourceResolver } from './resolvers/usage-source.resolver';
-import { LicenseAlert } from './types/license-alert.type';
 
 /**
- * Subscription, Entitlement, Tenant, Cluster, Server and `Customer.subscriptions`
- * (DESIGN.md: the subscriptions subgraph), and `LicenseAlert.subscription` for the usage subgraph's
- * alerts (see types/license-alert.type.ts).
+ * LicenseSubscription, Entitlement, Tenant, Cluster, Server and `Customer.subscriptions`
+ * (DESIGN.md: the subscriptions subgraph). Usage numbers on these entities are the usage
+ * subgraph's.
  */
 export const subscriptionsSubgraph: SubgraphModule = {
   name: 'subscriptions',
   resolvers: [
     CustomerResolver,
-    SubscriptionResolver,
+    LicenseSubscriptionResolver,
     UsageSourceResolver,
     ClusterResolver,
     TenantResolver,
-    LicenseAlertResolver,
   ],
-  // No field of this subgraph returns alerts: they arrive through `_entities` alone.
-  orphanedTypes: [LicenseAlert],
   referenceResolvers: {
     Customer: (ref, ctx) => customerLoader(ctx).load(ref.id),
-    Subscription: (ref, ctx) => subscriptionLoader(ctx).load(ref.id),
+    LicenseSubscription: (ref, ctx) => subscriptionLoader(ctx).load(ref.id),
     Cluster: (ref, ctx) => usageSourceOfType(ctx, ref.id, SourceType.CLUSTER),
     Tenant: (ref, ctx) => usageSourceOfType(ctx, ref.id, SourceType.TENANT),
-    // The gateway sends the key and the required subscriptionId, as the usage subgraph gave them.
-    LicenseAlert: (ref) => ref,
   },
   permissions,
 };

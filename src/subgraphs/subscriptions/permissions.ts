@@ -10,12 +10,10 @@ export const permissions: IRules = {
     tenant: isAuthenticated,
   },
   Customer: allowAll,
-  Subscription: allowAll,
+  LicenseSubscription: allowAll,
   Entitlement: allowAll,
   UsageSource: allowAll,
   Cluster: allowAll,
   Tenant: allowAll,
   Server: allowAll,
-  LicenseSummary: allowAll,
-  LicenseAlert: allowAll,
 };

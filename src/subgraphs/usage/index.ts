@@ -1,49 +1,50 @@
 import type { SubgraphModule } from '../../graphql/build-subgraph-schema';
 import { SourceType } from '../../db/enums';
-import { alertById } from './loaders/alerts';
 import { customerLoader } from './loaders/customers';
 import { partnerLoader } from './loaders/partners';
+import { subscriptionLoader } from './loaders/subscriptions';
 import { usageSourceOfType } from './loaders/usage-sources';
 import { permissions } from './permissions';
 import { mountUsageCsv } from './report/csv-route';
 import { CustomerResolver } from './resolvers/customer.resolver';
 import { IngestUsageResolver } from './resolvers/ingest-usage.resolver';
+import { LicenseSubscriptionResolver } from './resolvers/license-subscription.resolver';
 import { PartnerResolver } from './resolvers/partner.resolver';
 import { UsageReportResolver } from './resolvers/usage-report.resolver';
 import { UsageSourceResolver } from './resolvers/usage-source.resolver';
 import { Cluster } from './types/cluster.type';
 import { Customer } from './types/customer.type';
+import { LicenseSubscription } from './types/license-subscription.type';
 import { Partner } from './types/partner.type';
 import { Tenant } from './types/tenant.type';
 
 /**
  * Usage (DESIGN.md: the usage subgraph): currentUsage, usage and lastReportedAt on clusters and
- * tenants, licenseSummary on customers and partners, regionUsage, alerts computed on read,
- * usageReport and the CSV export of the report (report/csv-route.ts), and the collectors'
- * ingestUsage mutation.
- *
- * Subscription.licenseSummary is resolved by the subscriptions subgraph (with the same shared
- * loader): Federation takes any object type named `Subscription` for the subscription root type,
- * so no other subgraph can contribute fields to the contract's Subscription entity. For the same
- * reason `LicenseAlert.subscription` is resolved there (types/license-alert.type.ts).
+ * tenants, licenseSummary on subscriptions, customers and partners, regionUsage, alerts computed
+ * on read, usageReport and the CSV export of the report (report/csv-route.ts), and the
+ * collectors' ingestUsage mutation. The entities it extends are resolved by id through the
+ * viewer's scope: out of scope is null, as in the subgraph that owns them. Their usage fields are
+ * nullable (DESIGN.md), so that an outage of this subgraph leaves the rest of an answer intact;
+ * LicenseSubscription.licenseSummary is the exception the contract makes (non-null there).
  */
 export const usageSubgraph: SubgraphModule = {
   name: 'usage',
   resolvers: [
     UsageSourceResolver,
+    LicenseSubscriptionResolver,
     CustomerResolver,
     PartnerResolver,
     UsageReportResolver,
     IngestUsageResolver,
   ],
   // No root field returns these entities: they exist for `_entities` alone.
-  orphanedTypes: [Cluster, Tenant, Customer, Partner],
+  orphanedTypes: [Cluster, Tenant, LicenseSubscription, Customer, Partner],
   referenceResolvers: {
     Cluster: (ref, ctx) => usageSourceOfType(ctx, ref.id, SourceType.CLUSTER),
     Tenant: (ref, ctx) => usageSourceOfType(ctx, ref.id, SourceType.TENANT),
+    LicenseSubscription: (ref, ctx) => subscriptionLoader(ctx).load(ref.id),
     Customer: (ref, ctx) => customerLoader(ctx).load(ref.id),
     Partner: (ref, ctx) => partnerLoader(ctx).load(ref.id),
-    LicenseAlert: (ref, ctx) => alertById(ctx, ref.id),
   },
   permissions,
   mount: mountUsageCsv,

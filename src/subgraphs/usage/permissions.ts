@@ -38,6 +38,7 @@ export const permissions: IRules = {
   UsageRecordError: allowAll,
   Cluster: allowAll,
   Tenant: allowAll,
+  LicenseSubscription: allowAll,
   Customer: allowAll,
   Partner: { id: allowAll, licenseSummary: hasPartnerAnalytics, alerts: hasPartnerAnalytics },
   UsageSnapshot: allowAll,

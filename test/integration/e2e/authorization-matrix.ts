@@ -20,9 +20,6 @@ const STORED_RECORD = {
   consumed: STORED.consumed,
 };
 
-/** Acme's alert for STANDARD licenses consumed after their entitlement ended (on FIXTURE_TODAY). */
-const ACME_ALERT = 'OVER_LICENSE_LIMIT|c-acme|Sub-100001|||STANDARD|2026-11-29';
-
 /** The columns, in order. `u-ghost` has a valid token but is no user; `anonymous` sends none. */
 export const VIEWERS = [
   'u-pfa-north', // PARTNER_FULL_ADMIN p-north
@@ -124,15 +121,12 @@ export const MATRIX: MatrixRow[] = [
   entities('organizations', 'User', 'u-fa-acme',                               'D D N D D N N N N N U U'),
   entities('organizations', 'RoleAssignment', '$lastFullAdminOfAcme',          'D D N D D N N N N N U U'),
   entities('subscriptions', 'Customer', 'c-acme',                              'D D D D D D N D N N U U'),
-  entities('subscriptions', 'Subscription', 'Sub-100001',                      'D D D D D D N N N N U U'),
+  entities('subscriptions', 'LicenseSubscription', 'Sub-100001',               'D D D D D D N N N N U U'),
   entities('subscriptions', 'Cluster', 'cl-ams-1',                             'D D D D D D N N N N U U'),
   entities('subscriptions', 'Tenant', 't-acme-us',                             'D D D D D D N N N N U U'),
   entities('usage', 'Customer', 'c-acme',                                      'D D D D D D N D N N U U'),
   entities('usage', 'Partner', 'p-north',                                      'D D D D D D D D N N U U'),
   entities('usage', 'Cluster', 'cl-ams-1',                                     'D D D D D D N N N N U U'),
-  entities('usage', 'LicenseAlert', ACME_ALERT,                                'D D D D D D N N N N U U'),
-  // The subscriptions subgraph only echoes the reference; its one field, `subscription`, is cut
-  // to the viewer's scope by the subscription loader.
-  entities('subscriptions', 'LicenseAlert', ACME_ALERT,                        'D D D D D D D D D D U U'),
+  entities('usage', 'LicenseSubscription', 'Sub-100001',                       'D D D D D D N N N N U U'),
   entities('usage', 'Tenant', 't-acme-us',                                     'D D D D D D N N N N U U'),
 ];

@@ -224,7 +224,7 @@ describe('contract read operations through the gateway', () => {
         'u-fa-acme',
       );
       const fra = data?.subscription?.clusters.find((c) => c.id === 'cl-fra-1');
-      expect(fra?.currentUsage.map((u) => u.reportedOn)).toEqual(['2026-11-20', '2026-11-20']);
+      expect(fra?.currentUsage?.map((u) => u.reportedOn)).toEqual(['2026-11-20', '2026-11-20']);
     });
   });
 
@@ -244,7 +244,7 @@ describe('contract read operations through the gateway', () => {
         FIXTURE_LAST_DAY,
         granularity,
       );
-      const points = data!.cluster!.usage;
+      const points = data!.cluster!.usage!;
       expect(points.map(({ average: _a, ...p }) => p)).toEqual(
         expected.map(({ average: _a, ...p }) => p),
       );

@@ -89,11 +89,12 @@ describe('scope through the gateway', () => {
     ['organizations', 'Partner', NORTH.partner],
     ['organizations', 'Customer', NORTH.customer],
     ['subscriptions', 'Customer', NORTH.customer],
-    ['subscriptions', 'Subscription', NORTH.subscription],
+    ['subscriptions', 'LicenseSubscription', NORTH.subscription],
     ['subscriptions', 'Cluster', NORTH.cluster],
     ['subscriptions', 'Tenant', NORTH.tenant],
     ['usage', 'Partner', NORTH.partner],
     ['usage', 'Customer', NORTH.customer],
+    ['usage', 'LicenseSubscription', NORTH.subscription],
     ['usage', 'Cluster', NORTH.cluster],
     ['usage', 'Tenant', NORTH.tenant],
   ];

@@ -130,7 +130,7 @@ function stale(name: string, silentDays: number, severity: string | null) {
 }
 
 const SELECTION = `kind severity region licenseType consumed purchased message detectedOn actionDue
-  subscriptionId customer { id } source { id }`;
+  subscription { id } customer { id } source { id }`;
 
 let db: TestDatabase;
 const counter = new StatementCounter();
@@ -172,7 +172,7 @@ describe.each(CASES)('$kind: $name', ({ name, kind, expected }) => {
     );
     for (const alert of customer.alerts) {
       expect(alert).toMatchObject({ detectedOn: ALERT_AS_OF, customer: { id: `c-${name}` } });
-      expect(alert.subscriptionId).toBe(kind === 'UNUSED_REGION' ? null : `Sub-${name}`);
+      expect(alert.subscription).toEqual(kind === 'UNUSED_REGION' ? null : { id: `Sub-${name}` });
       expect(String(alert.message)).not.toBe('');
     }
   });

@@ -21,7 +21,7 @@ beforeAll(async () => {
     DEMO_USER_ID,
     `query($representations: [_Any!]!) {
       _entities(representations: $representations) {
-        ... on Partner { alerts { kind severity region licenseType subscriptionId customer { id } source { id } } }
+        ... on Partner { alerts { kind severity region licenseType subscription { id } customer { id } source { id } } }
       }
     }`,
     { representations: [{ __typename: 'Partner', id: DEMO_PARTNER_ID }] },
@@ -41,7 +41,7 @@ it.each([
     'OVER_LICENSE_LIMIT',
     {
       customer: { id: story.overLicenseLimit.customerId },
-      subscriptionId: story.overLicenseLimit.subscriptionId,
+      subscription: { id: story.overLicenseLimit.subscriptionId },
       licenseType: story.overLicenseLimit.licenseType,
     },
   ],
@@ -49,7 +49,7 @@ it.each([
     'LOW_ASSIGNMENT',
     {
       customer: { id: story.lowAssignment.customerId },
-      subscriptionId: story.lowAssignment.subscriptionId,
+      subscription: { id: story.lowAssignment.subscriptionId },
       licenseType: story.lowAssignment.licenseType,
     },
   ],
@@ -57,7 +57,7 @@ it.each([
     'NEARING_EXPIRATION',
     {
       customer: { id: story.endsWithin30Days.customerId },
-      subscriptionId: story.endsWithin30Days.subscriptionId,
+      subscription: { id: story.endsWithin30Days.subscriptionId },
       severity: 'MAJOR',
     },
   ],

@@ -191,8 +191,8 @@ describe('_entities', () => {
     const subscriptions = expected.subscriptionIdsOf(env.fixture, 'c-acme');
     const subscriptionData = await env.data(
       userId,
-      entitiesQuery('Subscription', expected.SUBSCRIPTION_FIELDS),
-      representations('Subscription', subscriptions),
+      entitiesQuery('LicenseSubscription', expected.SUBSCRIPTION_FIELDS),
+      representations('LicenseSubscription', subscriptions),
     );
     expect(subscriptionData._entities).toEqual(
       subscriptions.map((id) => expected.subscription(env.fixture, id)),

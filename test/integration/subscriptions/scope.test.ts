@@ -36,7 +36,7 @@ describe('a partner admin of one partner', () => {
 
   it('gets null for the same ids sent as _entities representations', async () => {
     for (const [typename, id] of [
-      ['Subscription', SOUTH.subscription],
+      ['LicenseSubscription', SOUTH.subscription],
       ['Cluster', SOUTH.cluster],
       ['Tenant', SOUTH.tenant],
       ['Customer', 'c-umbrella'],
@@ -84,7 +84,7 @@ describe('every user of the fixture', () => {
     for (const userId of users()) {
       const readable = expected.readableCustomers(env.fixture, userId);
       const types = [
-        ['Subscription', env.fixture.subscriptions, expected.customerOfSubscription],
+        ['LicenseSubscription', env.fixture.subscriptions, expected.customerOfSubscription],
         ['Cluster', env.fixture.clusters, expected.customerOfSource],
         ['Tenant', env.fixture.tenants, expected.customerOfSource],
       ] as const;
@@ -161,9 +161,13 @@ describe('a request without a token', () => {
     ['subscription', '{ subscription(id: "Sub-100001") { id } }'],
     ['cluster', '{ cluster(id: "cl-ams-1") { id } }'],
     ['tenant', '{ tenant(id: "t-acme-us") { id } }'],
-    ['_entities', entitiesQuery('Subscription', 'id')],
+    ['_entities', entitiesQuery('LicenseSubscription', 'id')],
   ])('is refused on %s with UNAUTHENTICATED', async (field, query) => {
-    const result = await env.run(null, query, representations('Subscription', ['Sub-100001']));
+    const result = await env.run(
+      null,
+      query,
+      representations('LicenseSubscription', ['Sub-100001']),
+    );
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     // A nullable root field answers null beside the error; `_entities` is not nullable.
     expect((result.data as Record<string, unknown> | null)?.[field] ?? null).toBeNull();

@@ -5,8 +5,7 @@ import type { UsageTestEnv } from './setup';
 
 // Who sees what: an id out of the viewer's scope resolves to null through `_entities`, exactly as
 // an id that does not exist; partner analytics say FORBIDDEN to anyone without a partner-scoped
-// full or read-only admin role on that partner. Subscription is not an entity of this subgraph:
-// its scope is checked in test/integration/subscriptions/license-summary.test.ts.
+// full or read-only admin role on that partner.
 
 let env: UsageTestEnv;
 
@@ -25,12 +24,14 @@ const SUMMARY =
 const NORTH = {
   Cluster: 'cl-ams-1',
   Tenant: 't-acme-us',
+  LicenseSubscription: 'Sub-100001',
   Customer: 'c-acme',
   Partner: 'p-north',
 };
 const SOUTH = {
   Cluster: 'cl-umb-1',
   Tenant: 't-umb-1',
+  LicenseSubscription: 'Sub-400001',
   Customer: 'c-umbrella',
   Partner: 'p-south',
 };
@@ -57,6 +58,7 @@ describe('_entities out of scope', () => {
       const globex = {
         Cluster: 'cl-globex-1',
         Tenant: 't-globex-eu',
+        LicenseSubscription: 'Sub-200001',
         Customer: 'c-globex',
       }[typename];
       expect(roleOf('u-fa-acme')).toEqual(['FULL_ADMIN']);
@@ -89,7 +91,7 @@ describe('_entities out of scope', () => {
 
   it('leaves a collector, which reads nothing, without usage', async () => {
     expect(roleOf('u-uc-acme')).toEqual(['USAGE_COLLECTOR']);
-    for (const typename of ['Cluster', 'Tenant'] as const) {
+    for (const typename of ['Cluster', 'Tenant', 'LicenseSubscription'] as const) {
       expect(await env.entities('u-uc-acme', typename, [NORTH[typename]], 'id')).toEqual([null]);
     }
     // Its own customer stays visible (as in the other subgraphs), with nothing read under it.
@@ -132,7 +134,8 @@ describe('Partner.licenseSummary', () => {
     const result = await env.run(userId, 'Partner', ['p-north'], `id ${SUMMARY}`);
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     expect(result.errors?.[0].path).toEqual(['_entities', 0, 'licenseSummary']);
-    expect(result.data).toEqual({ _entities: [null] });
+    // Nullable analytics: the refusal leaves the partner itself in the answer.
+    expect(result.data).toEqual({ _entities: [{ id: 'p-north', licenseSummary: null }] });
   });
 
   it('shows the full admin of another partner neither that partner nor its analytics', async () => {

@@ -5,13 +5,13 @@ import {
   subscriptionsOfPartner,
 } from '../../support/oracle';
 import type { Summary } from '../../support/oracle';
+import { customerOfSubscription } from '../subscriptions/expected';
 import { openUsageTestEnv, partnerFullAdmin } from './setup';
 import type { UsageTestEnv } from './setup';
 
-// licenseSummary on Customer and Partner against sums the oracle computes from the fixture's
-// entitlements and usage rows. Each entity is asked by the full admin of its partner.
-// Subscription.licenseSummary belongs to the subscriptions subgraph: see
-// test/integration/subscriptions/license-summary.test.ts.
+// licenseSummary on LicenseSubscription, Customer and Partner against sums the oracle computes
+// from the fixture's entitlements and usage rows. Each entity is asked by the full admin of its
+// partner, through `_entities` as the gateway reaches it.
 
 let env: UsageTestEnv;
 
@@ -37,6 +37,11 @@ function partnerOfCustomer(customerId: string): string {
 }
 
 const LEVELS = {
+  LicenseSubscription: {
+    ids: () => env.fixture.subscriptions.map((s) => s.id),
+    partnerOf: (id: string) => partnerOfCustomer(customerOfSubscription(env.fixture, id)),
+    subscriptionsOf: (id: string) => [id],
+  },
   Customer: {
     ids: () => env.fixture.customers.map((c) => c.id),
     partnerOf: partnerOfCustomer,

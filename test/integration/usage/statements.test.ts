@@ -9,8 +9,6 @@ import type { UsageTestEnv } from './setup';
 // No N+1: the statements a request runs depend on the shape of the query, never on how many
 // clusters, customers or partners it asks about. The fixture gets 20 more clusters (with usage)
 // and a user with analytics on both partners, so that the large cases are large.
-// Subscription.licenseSummary is counted where it is resolved, in
-// test/integration/subscriptions/license-summary.test.ts.
 
 let env: UsageTestEnv;
 
@@ -145,6 +143,12 @@ describe('statement counts', () => {
   });
 
   it.each([
+    [
+      'LicenseSubscription',
+      'u-pfa-north',
+      ['Sub-100001'],
+      ['Sub-100001', 'Sub-100002', 'Sub-200001', 'Sub-200002', 'Sub-300001'],
+    ],
     ['Customer', 'u-pfa-north', ['c-initech'], ['c-acme', 'c-globex', 'c-initech']],
     ['Partner', BOTH_PARTNERS, ['p-south'], ['p-north', 'p-south']],
   ])('%s.licenseSummary: the same for one as for all', async (typename, userId, one, all) => {

@@ -5,20 +5,20 @@ import type { RequestContext } from '../../../graphql/context';
 import type { SubscriptionKind, SubscriptionStatus } from '../../../graphql/enums';
 import { perRequest } from '../../../graphql/per-request';
 import { readScope } from '../queries/read-scope';
-import { SUBSCRIPTION_COLUMNS, toSubscription } from '../queries/subscription-rows';
+import { SUBSCRIPTION_COLUMNS, toLicenseSubscription } from '../queries/subscription-rows';
 import type { SubscriptionRecord } from '../queries/subscription-rows';
-import type { Subscription } from '../types/subscription.type';
+import type { LicenseSubscription } from '../types/license-subscription.type';
 
 /** Subscriptions the viewer may read, by id. */
 export const subscriptionLoader = perRequest((ctx: RequestContext) =>
-  byIdLoader<Subscription>(async (ids) => {
+  byIdLoader<LicenseSubscription>(async (ids) => {
     const scope = readScope(ctx, 's');
     const rows: SubscriptionRecord[] = await ctx.ds.query(
       `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions s
        WHERE s.id IN ${inList(ids)} AND ${scope.sql}`,
       [...ids, ...scope.params],
     );
-    return rows.map(toSubscription);
+    return rows.map(toLicenseSubscription);
   }),
 );
 
@@ -30,7 +30,7 @@ export interface SubscriptionFilter {
 function customerSubscriptions(
   ctx: RequestContext,
   filter: SubscriptionFilter,
-): DataLoader<string, Subscription[]> {
+): DataLoader<string, LicenseSubscription[]> {
   return groupedLoader(
     async (customerIds) => {
       const scope = readScope(ctx, 's');
@@ -49,7 +49,7 @@ function customerSubscriptions(
        ORDER BY s.id`,
         params,
       );
-      const subscriptions = rows.map(toSubscription);
+      const subscriptions = rows.map(toLicenseSubscription);
       // Read under the same scope: sources asked for their subscription find it here.
       for (const subscription of subscriptions) {
         subscriptionLoader(ctx).prime(subscription.id, subscription);
@@ -63,14 +63,14 @@ function customerSubscriptions(
 // One loader per distinct filter in the request: customers asked with the same arguments share
 // one statement, so the count follows the query's shape.
 const customerSubscriptionLoaders = perRequest(
-  (_ctx: RequestContext) => new Map<string, DataLoader<string, Subscription[]>>(),
+  (_ctx: RequestContext) => new Map<string, DataLoader<string, LicenseSubscription[]>>(),
 );
 
 /** The readable subscriptions of customers, ordered by id, limited to the kinds and statuses. */
 export function customerSubscriptionsLoader(
   ctx: RequestContext,
   filter: SubscriptionFilter,
-): DataLoader<string, Subscription[]> {
+): DataLoader<string, LicenseSubscription[]> {
   const normalised = {
     kinds: filter.kinds ? [...new Set(filter.kinds)].sort() : undefined,
     statuses: filter.statuses ? [...new Set(filter.statuses)].sort() : undefined,

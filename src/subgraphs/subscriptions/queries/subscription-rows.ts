@@ -1,5 +1,5 @@
 import type { SubscriptionKind, SubscriptionStatus } from '../../../db/enums';
-import type { Subscription } from '../types/subscription.type';
+import type { LicenseSubscription } from '../types/license-subscription.type';
 
 /** The columns of a subscription that this subgraph shows, for `SELECT ${SUBSCRIPTION_COLUMNS}`. */
 export const SUBSCRIPTION_COLUMNS =
@@ -14,7 +14,7 @@ export interface SubscriptionRecord {
   end_date: string | null;
 }
 
-export function toSubscription(row: SubscriptionRecord): Subscription {
+export function toLicenseSubscription(row: SubscriptionRecord): LicenseSubscription {
   return {
     id: row.id,
     customerId: row.customer_id,

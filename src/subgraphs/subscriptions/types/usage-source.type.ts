@@ -1,6 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { SourceType } from '../../../db/enums';
-import { Subscription } from './subscription.type';
+import { LicenseSubscription } from './license-subscription.type';
 
 /**
  * A cluster or a tenant: what collectors report usage for. The usage subgraph adds the usage
@@ -21,8 +21,8 @@ export abstract class UsageSource {
   region!: string;
 
   /** Resolved by each implementation's resolver from subscriptionId. */
-  @Field(() => Subscription)
-  subscription?: Subscription;
+  @Field(() => LicenseSubscription)
+  subscription?: LicenseSubscription;
 
   sourceType!: SourceType;
   subscriptionId!: string;

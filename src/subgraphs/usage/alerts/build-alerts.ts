@@ -32,9 +32,8 @@ type Subject = Pick<LicenseAlert, 'kind' | 'severity' | 'message' | 'actionDue'>
 
 function alert(subject: Subject, asOf: string): LicenseAlert {
   const { customerId, ...rest } = subject;
-  const alert: LicenseAlert = {
-    id: '',
-    subscriptionId: null,
+  return {
+    subscription: null,
     source: null,
     region: null,
     licenseType: null,
@@ -44,11 +43,6 @@ function alert(subject: Subject, asOf: string): LicenseAlert {
     ...rest,
     customer: { id: customerId },
   };
-  alert.id = [alert.kind, customerId, alert.subscriptionId, alert.source?.id, alert.region]
-    .concat([alert.licenseType, asOf])
-    .map((part) => part ?? '')
-    .join('|');
-  return alert;
 }
 
 /**
@@ -69,7 +63,7 @@ export function buildAlerts(facts: AlertFacts, asOf: string, lowMark: number): L
           kind: AlertKind.OVER_LICENSE_LIMIT,
           severity,
           customerId: subscription.customerId,
-          subscriptionId: subscription.id,
+          subscription: { id: subscription.id },
           licenseType: summary.licenseType,
           consumed: summary.consumed,
           purchased: summary.purchased,
@@ -90,7 +84,7 @@ export function buildAlerts(facts: AlertFacts, asOf: string, lowMark: number): L
           kind: AlertKind.LOW_ASSIGNMENT,
           severity: lowAssignmentSeverity(summary.utilization, lowMark),
           customerId: subscription.customerId,
-          subscriptionId: subscription.id,
+          subscription: { id: subscription.id },
           licenseType: summary.licenseType,
           consumed: summary.consumed,
           purchased: summary.purchased,
@@ -111,7 +105,7 @@ export function buildAlerts(facts: AlertFacts, asOf: string, lowMark: number): L
           kind: AlertKind.NEARING_EXPIRATION,
           severity: expirationSeverity(daysLeft),
           customerId: subscription.customerId,
-          subscriptionId: subscription.id,
+          subscription: { id: subscription.id },
           message: `${subscription.id} ends on ${subscription.endDate}, in ${daysLeft} days`,
           actionDue: subscription.endDate,
         },
@@ -128,7 +122,7 @@ export function buildAlerts(facts: AlertFacts, asOf: string, lowMark: number): L
           kind: AlertKind.STALE_DATA,
           severity: staleSeverity(silent),
           customerId: source.customerId,
-          subscriptionId: source.subscriptionId,
+          subscription: { id: source.subscriptionId },
           source: {
             id: source.sourceId,
             sourceType: source.sourceType,

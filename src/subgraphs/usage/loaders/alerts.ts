@@ -5,7 +5,6 @@ import type { Grant } from '../../../db/scope-condition';
 import { MAX_BATCH } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import { perArguments } from '../../../graphql/per-arguments';
-import { isIsoDay } from '../../../graphql/scalars';
 import { viewerOf } from '../../../graphql/viewer-of';
 import { buildAlerts } from '../alerts/build-alerts';
 import { liveSubscriptions, sourceLastReports } from '../queries/alert-facts';
@@ -62,14 +61,3 @@ function alertLoader(level: AlertFactsQuery['level'], grantOf: (ctx: RequestCont
 export const customerAlertLoader = alertLoader('customer', (ctx) => viewerOf(ctx).scope.read);
 /** Partner analytics: only what the viewer's analytics grant covers. */
 export const partnerAlertLoader = alertLoader('partner', (ctx) => viewerOf(ctx).scope.analytics);
-
-/**
- * An alert by its key (kind|customer|subscription|source|region|license type|asOf): recomputed
- * with the customer's alerts of that day under the viewer's read scope, so null when out of it.
- */
-export async function alertById(ctx: RequestContext, id: string): Promise<LicenseAlert | null> {
-  const parts = id.split('|');
-  if (parts.length !== 7 || !isIsoDay(parts[6])) return null;
-  const alerts = await customerAlertLoader(ctx, { asOf: parts[6] }).load(parts[1]);
-  return alerts.find((alert) => alert.id === id) ?? null;
-}

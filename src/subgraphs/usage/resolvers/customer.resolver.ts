@@ -3,8 +3,8 @@ import { LICENSE_TYPES } from '../../../db/enums';
 import type { RequestContext } from '../../../graphql/context';
 import { LicenseType } from '../../../graphql/enums';
 import { badUserInput } from '../../../graphql/errors';
-import { customerSummaryLoader, toLicenseSummary } from '../../../graphql/license-summary-loaders';
-import { LicenseSummary } from '../../../graphql/license-summary.type';
+import { customerSummaryLoader, toLicenseSummary } from '../loaders/license-summaries';
+import { LicenseSummary } from '../types/license-summary.type';
 import { DateScalar } from '../../../graphql/scalars';
 import { customerAlertLoader } from '../loaders/alerts';
 import { regionUsageLoader } from '../loaders/region-usage';
@@ -17,6 +17,7 @@ import { AlertArgs, filterAlerts } from './alert.args';
 @Resolver(() => Customer)
 export class CustomerResolver {
   @FieldResolver(() => [LicenseSummary], {
+    nullable: true,
     description:
       'All subscriptions of the customer together on asOf (default today, UTC), one entry per license type',
   })
@@ -31,6 +32,7 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => [RegionUsage], {
+    nullable: true,
     description:
       'Consumption per region and license type on asOf (default today, UTC): which regions use ' +
       'their licenses',
@@ -60,6 +62,7 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => [LicenseAlert], {
+    nullable: true,
     description: 'Alerts of the customer on asOf (default today, UTC), computed on read',
   })
   async alerts(

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../../graphql/context';
-import { partnerSummaryLoader, toLicenseSummary } from '../../../graphql/license-summary-loaders';
-import { LicenseSummary } from '../../../graphql/license-summary.type';
+import { partnerSummaryLoader, toLicenseSummary } from '../loaders/license-summaries';
+import { LicenseSummary } from '../types/license-summary.type';
 import { partnerAlertLoader } from '../loaders/alerts';
 import { LicenseAlert } from '../types/license-alert.type';
 import { Partner } from '../types/partner.type';
@@ -11,6 +11,7 @@ import { AlertArgs, filterAlerts } from './alert.args';
 @Resolver(() => Partner)
 export class PartnerResolver {
   @FieldResolver(() => [LicenseSummary], {
+    nullable: true,
     description:
       'Partner analytics (PARTNER_FULL_ADMIN, PARTNER_READ_ONLY_ADMIN only): all customers ' +
       'together on asOf (default today, UTC), one entry per license type',
@@ -26,6 +27,7 @@ export class PartnerResolver {
   }
 
   @FieldResolver(() => [LicenseAlert], {
+    nullable: true,
     description:
       'Partner analytics (PARTNER_FULL_ADMIN, PARTNER_READ_ONLY_ADMIN only): the alerts of ' +
       'every customer of the partner on asOf (default today, UTC), computed on read',

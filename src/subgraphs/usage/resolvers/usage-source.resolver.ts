@@ -12,6 +12,7 @@ import { UsageArgs, usagePointArgs } from './usage.args';
 @Resolver(() => UsageSource)
 export class UsageSourceResolver {
   @FieldResolver(() => [UsageSnapshot], {
+    nullable: true,
     description:
       'Per license type, the latest snapshot on or before asOf (default today, UTC); ' +
       'a license type never reported is left out',
@@ -26,6 +27,7 @@ export class UsageSourceResolver {
   }
 
   @FieldResolver(() => [UsagePoint], {
+    nullable: true,
     description:
       'Daily, weekly (from Monday) or monthly buckets of the reported days between from and to',
   })

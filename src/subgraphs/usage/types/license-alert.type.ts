@@ -1,17 +1,11 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { AlertKind, AlertSeverity, LicenseType } from '../../../graphql/enums';
 import { DateScalar } from '../../../graphql/scalars';
 import { Customer } from './customer.type';
+import { LicenseSubscription } from './license-subscription.type';
 import { UsageSource } from './usage-source.type';
 
-/**
- * An alert computed on read. `subscription` is not declared here: only the subscriptions subgraph
- * may declare the `Subscription` type (Federation would take it for the subscription root type
- * anywhere else). So LicenseAlert is an entity whose key is a synthetic id, carrying the
- * subscription's id in a hidden field; the subscriptions subgraph resolves
- * `LicenseAlert.subscription` from it with @requires (src/subgraphs/subscriptions).
- */
-@Directive('@key(fields: "id")')
+/** An alert computed on read; its customer, subscription and source are references. */
 @ObjectType('LicenseAlert', {
   description:
     'Computed on read; detectedOn is asOf. Severity and actionDue (also in the README, Alerts): ' +
@@ -26,14 +20,6 @@ import { UsageSource } from './usage-source.type';
     'license type): MINOR; no actionDue.',
 })
 export class LicenseAlert {
-  @Directive('@inaccessible')
-  @Field(() => ID, { description: 'Federation key only: kind, customer and subject of the alert' })
-  id!: string;
-
-  @Directive('@inaccessible')
-  @Field(() => ID, { nullable: true, description: 'Resolved to subscription by its subgraph' })
-  subscriptionId!: string | null;
-
   @Field(() => AlertKind)
   kind!: AlertKind;
 
@@ -42,6 +28,12 @@ export class LicenseAlert {
 
   @Field(() => Customer)
   customer!: Customer;
+
+  @Field(() => LicenseSubscription, {
+    nullable: true,
+    description: 'The subscription the alert is about, when it is about one',
+  })
+  subscription!: LicenseSubscription | null;
 
   @Field(() => UsageSource, { nullable: true })
   source!: UsageSource | null;

@@ -1,10 +1,7 @@
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { LicenseType } from './enums';
-import { DateScalar } from './scalars';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { LicenseType } from '../../../graphql/enums';
+import { DateScalar } from '../../../graphql/scalars';
 
-// Shared by the subscriptions subgraph (Subscription.licenseSummary) and the usage subgraph
-// (Customer and Partner), which resolve it with the same loaders.
-@Directive('@shareable')
 @ObjectType('LicenseSummary', {
   description:
     'Purchased against consumed licenses of one type on asOf. Listed for every license type ' +

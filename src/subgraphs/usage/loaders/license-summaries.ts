@@ -1,11 +1,11 @@
-import { licenseSummaries } from '../db/queries/license-summaries';
-import type { LicenseSummaryRow, SummaryLevel } from '../db/queries/license-summaries';
-import type { Grant } from '../db/scope-condition';
-import { groupedLoader } from './by-id-loader';
-import type { RequestContext } from './context';
-import { viewerOf } from './viewer-of';
-import type { LicenseSummary } from './license-summary.type';
-import { perArguments } from './per-arguments';
+import { licenseSummaries } from '../../../db/queries/license-summaries';
+import type { LicenseSummaryRow, SummaryLevel } from '../../../db/queries/license-summaries';
+import type { Grant } from '../../../db/scope-condition';
+import { groupedLoader } from '../../../graphql/by-id-loader';
+import type { RequestContext } from '../../../graphql/context';
+import { viewerOf } from '../../../graphql/viewer-of';
+import type { LicenseSummary } from '../types/license-summary.type';
+import { perArguments } from '../../../graphql/per-arguments';
 
 function summaryLoader(level: SummaryLevel, grantOf: (ctx: RequestContext) => Grant) {
   return perArguments((ctx, args: { asOf: string }) =>

@@ -3,8 +3,12 @@ import { SubscriptionKind, SubscriptionStatus } from '../../../graphql/enums';
 import { DateScalar } from '../../../graphql/scalars';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Subscription')
-export class Subscription {
+@ObjectType('LicenseSubscription', {
+  description:
+    "A customer's commercial subscription (GraphQL reserves the name Subscription for the " +
+    'subscription root type, which this API does not have)',
+})
+export class LicenseSubscription {
   @Field(() => ID, { description: 'The subscription ID shown in the portals, e.g. "Sub-104233"' })
   id!: string;
 
