@@ -121,3 +121,61 @@ describe('gateway with a subgraph down', () => {
     );
   });
 });
+
+describe('gateway with the usage subgraph down', () => {
+  const { stack, fixture } = useFixtureStack();
+  beforeAll(() => stack.stack.servers.usage!.stop());
+
+  it('answers organizations and subscriptions with the usage fields null and names the service', async () => {
+    const { status, body } = await stack.request(
+      `{ partner(id: "p-north") {
+          id name licenseSummary { licenseType } alerts { kind }
+          customers(first: 1) { nodes {
+            id name licenseSummary { licenseType } regionUsage { region } alerts { kind }
+            subscriptions(kinds: [DEDICATED_INSTANCE]) { id kind clusters { id currentUsage { consumed } } }
+          } }
+        } }`,
+      {},
+      { authorization: `Bearer ${await stack.token('u-pfa-north')}` },
+    );
+    expect(status).toBe(200);
+    const acme = fixture.subscriptions.filter(
+      (s) => s.customerId === 'c-acme' && s.kind === 'DEDICATED_INSTANCE',
+    );
+    expect(acme.length).toBeGreaterThan(0);
+    expect(body.data).toEqual({
+      partner: {
+        id: 'p-north',
+        name: 'Northwind Telecom',
+        licenseSummary: null,
+        alerts: null,
+        customers: {
+          nodes: [
+            {
+              id: 'c-acme',
+              name: 'Acme Corp',
+              licenseSummary: null,
+              regionUsage: null,
+              alerts: null,
+              subscriptions: acme.map((s) => ({
+                id: s.id,
+                kind: s.kind,
+                clusters: fixture.clusters
+                  .filter((c) => c.subscriptionId === s.id)
+                  .map((c) => ({ id: c.id, currentUsage: null })),
+              })),
+            },
+          ],
+        },
+      },
+    });
+    expect(body.errors?.length).toBeGreaterThan(0);
+    for (const error of body.errors ?? []) {
+      expect(error.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', service: 'usage' });
+      expect(error.message).toMatch(/usage/);
+    }
+    expect(JSON.stringify(body.errors)).not.toMatch(
+      /127\.0\.0\.1|localhost|ECONNREFUSED|stack|\bat /i,
+    );
+  });
+});
