@@ -1,6 +1,7 @@
 import { licenseSummaries } from '../../../db/queries/license-summaries';
 import type { LicenseSummaryRow, SummaryLevel } from '../../../db/queries/license-summaries';
 import type { Grant } from '../../../db/scope-condition';
+import { AsOfArgs, asOfDay } from '../../../graphql/as-of.args';
 import { groupedLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import { viewerOf } from '../../../graphql/viewer-of';
@@ -17,6 +18,8 @@ function summaryLoader(level: SummaryLevel, grantOf: (ctx: RequestContext) => Gr
   );
 }
 
+type SummaryLoader = ReturnType<typeof summaryLoader>;
+
 /** One statement per level and `asOf`, whatever the number of subscriptions asked. */
 export const subscriptionSummaryLoader = summaryLoader(
   'subscription',
@@ -29,9 +32,14 @@ export const partnerSummaryLoader = summaryLoader(
   (ctx) => viewerOf(ctx).scope.analytics,
 );
 
-export function toLicenseSummary(
-  { ownerId: _ownerId, ...summary }: LicenseSummaryRow,
-  asOf: string,
-): LicenseSummary {
-  return { ...summary, asOf };
+/** One owner's summary on asOf (default today, UTC), batched with the others of its level. */
+export async function licenseSummaryOf(
+  loader: SummaryLoader,
+  ctx: RequestContext,
+  args: AsOfArgs,
+  ownerId: string,
+): Promise<LicenseSummary[]> {
+  const asOf = asOfDay(args, ctx);
+  const rows = await loader(ctx, { asOf }).load(ownerId);
+  return rows.map(({ ownerId: _ownerId, ...summary }) => ({ ...summary, asOf }));
 }

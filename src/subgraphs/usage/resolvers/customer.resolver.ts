@@ -3,7 +3,7 @@ import { LICENSE_TYPES } from '../../../db/enums';
 import type { RequestContext } from '../../../graphql/context';
 import { LicenseType } from '../../../graphql/enums';
 import { badUserInput } from '../../../graphql/errors';
-import { customerSummaryLoader, toLicenseSummary } from '../loaders/license-summaries';
+import { licenseSummaryOf, customerSummaryLoader } from '../loaders/license-summaries';
 import { LicenseSummary } from '../types/license-summary.type';
 import { DateScalar } from '../../../graphql/scalars';
 import { customerAlertLoader } from '../loaders/alerts';
@@ -21,14 +21,12 @@ export class CustomerResolver {
     description:
       'All subscriptions of the customer together on asOf (default today, UTC), one entry per license type',
   })
-  async licenseSummary(
+  licenseSummary(
     @Root() customer: Customer,
     @Args() args: AsOfArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<LicenseSummary[]> {
-    const asOf = asOfDay(args, ctx);
-    const rows = await customerSummaryLoader(ctx, { asOf }).load(customer.id);
-    return rows.map((row) => toLicenseSummary(row, asOf));
+    return licenseSummaryOf(customerSummaryLoader, ctx, args, customer.id);
   }
 
   @FieldResolver(() => [RegionUsage], {

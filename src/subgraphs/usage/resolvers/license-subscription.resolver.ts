@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { AsOfArgs, asOfDay } from '../../../graphql/as-of.args';
+import { AsOfArgs } from '../../../graphql/as-of.args';
 import type { RequestContext } from '../../../graphql/context';
-import { subscriptionSummaryLoader, toLicenseSummary } from '../loaders/license-summaries';
+import { licenseSummaryOf, subscriptionSummaryLoader } from '../loaders/license-summaries';
 import { LicenseSubscription } from '../types/license-subscription.type';
 import { LicenseSummary } from '../types/license-summary.type';
 
@@ -11,13 +11,11 @@ export class LicenseSubscriptionResolver {
     description:
       "The subscription's licenses on asOf (default today, UTC), one entry per license type",
   })
-  async licenseSummary(
+  licenseSummary(
     @Root() subscription: LicenseSubscription,
     @Args() args: AsOfArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<LicenseSummary[]> {
-    const asOf = asOfDay(args, ctx);
-    const rows = await subscriptionSummaryLoader(ctx, { asOf }).load(subscription.id);
-    return rows.map((row) => toLicenseSummary(row, asOf));
+    return licenseSummaryOf(subscriptionSummaryLoader, ctx, args, subscription.id);
   }
 }

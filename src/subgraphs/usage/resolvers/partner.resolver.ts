@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../../graphql/context';
-import { partnerSummaryLoader, toLicenseSummary } from '../loaders/license-summaries';
+import { licenseSummaryOf, partnerSummaryLoader } from '../loaders/license-summaries';
 import { LicenseSummary } from '../types/license-summary.type';
 import { partnerAlertLoader } from '../loaders/alerts';
 import { LicenseAlert } from '../types/license-alert.type';
@@ -16,14 +16,12 @@ export class PartnerResolver {
       'Partner analytics (PARTNER_FULL_ADMIN, PARTNER_READ_ONLY_ADMIN only): all customers ' +
       'together on asOf (default today, UTC), one entry per license type',
   })
-  async licenseSummary(
+  licenseSummary(
     @Root() partner: Partner,
     @Args() args: AsOfArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<LicenseSummary[]> {
-    const asOf = asOfDay(args, ctx);
-    const rows = await partnerSummaryLoader(ctx, { asOf }).load(partner.id);
-    return rows.map((row) => toLicenseSummary(row, asOf));
+    return licenseSummaryOf(partnerSummaryLoader, ctx, args, partner.id);
   }
 
   @FieldResolver(() => [LicenseAlert], {
