@@ -4,6 +4,10 @@ import { dayColumn, enumColumn, idColumn } from '../columns';
 import { SubscriptionKind, SubscriptionStatus } from '../enums';
 import { Customer } from './customer.entity';
 
+/**
+ * A subscription row. Its GraphQL type is `LicenseSubscription` (the name `Subscription` is the
+ * GraphQL subscription root's); the table and this entity keep the plain name.
+ */
 @Entity('subscriptions')
 @Index('idx_subscriptions_customer', ['customerId'])
 @Index('idx_subscriptions_partner', ['partnerId'])

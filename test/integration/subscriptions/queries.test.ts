@@ -186,7 +186,7 @@ describe('Customer.subscriptions', () => {
 });
 
 describe('_entities', () => {
-  it('resolves Subscription, Cluster and Tenant references with their fields', async () => {
+  it('resolves LicenseSubscription, Cluster and Tenant references with their fields', async () => {
     const userId = readerOf('c-acme');
     const subscriptions = expected.subscriptionIdsOf(env.fixture, 'c-acme');
     const subscriptionData = await env.data(
