@@ -27,5 +27,5 @@ export function contractOperations(): Array<{ name: string; source: string }> {
 export const NOT_YET_BUILT: { fields: string[]; types: string[]; operations: string[] } = {
   fields: [],
   types: [],
-  operations: [],
+  operations: ['Forecast', 'Reclaimable', 'ReportSchedules'], // issue 16
 };
