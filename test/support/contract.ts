@@ -1,22 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The shared contract beside the checkout (../shared/contract), as CI lays it out too. */
-export const CONTRACT_DIR = path.resolve(__dirname, '../../../shared/contract');
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The project's copy of the API contract agreed with its clients. */
+export const CONTRACT_DIR = path.join(ROOT, 'docs', 'contract');
+
+/** The project's example operations: codegen, the playground tabs and the end-to-end tests use them. */
+export const OPERATIONS_DIR = path.join(ROOT, 'schema', 'operations');
 
 export function contractFile(...parts: string[]): string {
   return fs.readFileSync(path.join(CONTRACT_DIR, ...parts), 'utf8');
 }
 
-export function contractOperations(): Array<{ name: string; source: string }> {
-  const dir = path.join(CONTRACT_DIR, 'operations');
+export function exampleOperations(): Array<{ name: string; source: string }> {
   return fs
-    .readdirSync(dir)
+    .readdirSync(OPERATIONS_DIR)
     .filter((file) => file.endsWith('.graphql'))
     .sort()
     .map((file) => ({
       name: path.basename(file, '.graphql'),
-      source: contractFile('operations', file),
+      source: fs.readFileSync(path.join(OPERATIONS_DIR, file), 'utf8'),
     }));
 }
 
@@ -24,8 +28,39 @@ export function contractOperations(): Array<{ name: string; source: string }> {
  * Parts of the contract that later issues build. Each entry names its issue; the tests prove they
  * are still missing, so an entry must be removed in the same change that builds it.
  */
-export const NOT_YET_BUILT: { fields: string[]; types: string[]; operations: string[] } = {
-  fields: [],
-  types: [],
-  operations: ['Forecast', 'Reclaimable', 'ReportSchedules'], // issue 16
+export const NOT_YET_BUILT: {
+  /** `Type.field` */
+  fields: string[];
+  /** Whole types */
+  types: string[];
+  /** `Enum.VALUE` */
+  enumValues: string[];
+  /** Example operations (schema/operations/NAME.graphql) that do not validate yet. */
+  operations: string[];
+} = {
+  fields: [
+    'Customer.forecast', // issue 16
+    'Customer.reclaimable', // issue 16
+    'LicenseSubscription.forecast', // issue 16
+    'Query.reportSchedules', // issue 16
+    'Mutation.createReportSchedule', // issue 16
+    'Mutation.deleteReportSchedule', // issue 16
+    'Mutation.runReportSchedule', // issue 16
+  ],
+  types: [
+    'LicenseForecast', // issue 16
+    'ReclaimableLicenses', // issue 16
+    'ReportCadence', // issue 16
+    'DeliveryStatus', // issue 16
+    'ReportSchedule', // issue 16
+    'ScheduledReportFilter', // issue 16
+    'ReportDelivery', // issue 16
+    'ScheduledReportFilterInput', // issue 16
+    'CreateReportScheduleInput', // issue 16
+  ],
+  enumValues: [
+    'CustomerOrderField.RECLAIMABLE', // issue 16
+    'AlertKind.EXHAUSTION_FORECAST', // issue 16
+  ],
+  operations: [],
 };

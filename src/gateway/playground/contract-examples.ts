@@ -13,10 +13,9 @@ export interface PlaygroundExample {
   variables?: ExampleVariables;
 }
 
-/** ../shared/contract/operations beside the checkout, where CI lays the shared folder too. */
-export function contractOperationsDir(): string {
-  const repoRoot = path.dirname(schemaDir());
-  return path.resolve(repoRoot, '..', 'shared', 'contract', 'operations');
+/** schema/operations: the project's example operations (codegen and end-to-end tests use them too). */
+export function exampleOperationsDir(): string {
+  return path.join(schemaDir(), 'operations');
 }
 
 function operationKind(file: string, source: string): OperationDefinitionNode['operation'] {
@@ -27,21 +26,21 @@ function operationKind(file: string, source: string): OperationDefinitionNode['o
     );
     if (operation) return operation.operation;
   } catch (error) {
-    throw new Error(`Contract operation ${file} does not parse: ${(error as Error).message}`);
+    throw new Error(`Example operation ${file} does not parse: ${(error as Error).message}`);
   }
-  throw new Error(`Contract operation ${file} holds no operation`);
+  throw new Error(`Example operation ${file} holds no operation`);
 }
 
 /**
- * The contract's operations as playground examples, with variables pointing into the demo data.
+ * The example operations as playground tabs, with variables pointing into the demo data.
  * Viewer comes first because it needs no variables and works for every user; then the other
- * queries, then the mutations, each by name. No folder (a deployment without the shared contract)
+ * queries, then the mutations, each by name. No folder (an installation that left schema/ out)
  * means no examples.
  */
 export function loadContractExamples(
   options: { dir?: string; today?: string } = {},
 ): PlaygroundExample[] {
-  const dir = options.dir ?? contractOperationsDir();
+  const dir = options.dir ?? exampleOperationsDir();
   if (!fs.existsSync(dir)) return [];
   const variables = demoExampleVariables(options.today ?? todayUtc());
   const rank = (example: { name: string; kind: string }) =>

@@ -3,7 +3,7 @@ import { Granularity } from '../../graphql/enums';
 import { addDays } from '../../ingest/seed/days';
 import { DEMO_PARTNER_ID, DEMO_STORY } from '../../ingest/seed/seed';
 
-// Variables that make each contract operation show something in the demo data at once: the ids
+// Variables that make each example operation show something in the demo data at once: the ids
 // are the demo story's (ingest/seed/demo/story.ts), so the examples point at the customer that is
 // over its limit, the idle region and so on. An operation missing here opens with no variables.
 

@@ -7,7 +7,7 @@ import { loadContractExamples, mountPlayground } from '../../../src/gateway/play
 import { listen } from '../../../src/server/http-server';
 import { launchChromium } from '../../support/chromium';
 import type { TestBrowser } from '../../support/chromium';
-import { contractFile, contractOperations } from '../../support/contract';
+import { contractFile, exampleOperations } from '../../support/contract';
 import { TEST_JWT } from '../../support/stack';
 import { useFixtureStack } from './fixture-stack';
 
@@ -98,11 +98,11 @@ describe('playground', () => {
     const { page, problems } = await offlinePage(browser, gatewayOrigin);
     await openPlayground(page, gatewayUrl);
 
-    // Every contract operation as a tab, in the order given: Viewer (no variables) first.
+    // Every example operation as a tab, in the order given: Viewer (no variables) first.
     const tabs = (await page.locator('.graphiql-tab').allInnerTexts()).map((tab) => tab.trim());
     expect(tabs).toEqual(examples.map((example) => example.name));
     expect([...tabs].sort()).toEqual(
-      contractOperations()
+      exampleOperations()
         .map((operation) => operation.name)
         .sort(),
     );
