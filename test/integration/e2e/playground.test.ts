@@ -85,11 +85,12 @@ describe('playground', () => {
   let gatewayOrigin: string;
   let browser: TestBrowser;
 
+  // The first launch on a machine unpacks the browser (test/support/chromium/unpack.ts).
   beforeAll(async () => {
     gatewayUrl = stack.gatewayUrl;
     gatewayOrigin = new URL(gatewayUrl).origin;
     browser = await launchChromium();
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
   });
