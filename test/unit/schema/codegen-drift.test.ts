@@ -8,8 +8,8 @@ import { promisify } from 'node:util';
 // `npm run codegen`). codegen.yml is read by the CLI's own loader (loadCodegenConfig), as
 // `graphql-codegen` reads it, and generate(config, false) returns the outputs without writing.
 //
-// That API runs in a child Node process: @graphql-codegen/cli loads yargs 18, which ships only as
-// an ES module, and jest's module system cannot require one on Node 20 (plain Node can).
+// That API runs in a child Node process, as `npm run codegen` runs it: the CLI loads its config and
+// plugins with its own module loading, outside jest's module registry.
 
 const root = path.resolve(__dirname, '../../..');
 
