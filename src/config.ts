@@ -32,7 +32,7 @@ export interface JwtConfig {
   audience: string;
 }
 
-/** Guards of the gateway against abusive operations (DESIGN.md, Conventions). */
+/** Guards of the gateway against abusive operations (docs/architecture.md, Conventions). */
 export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;

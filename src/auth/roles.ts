@@ -1,8 +1,8 @@
 import { Role } from '../db/enums';
 
-// The role table of the contract (`enum Role` in contract/api.graphql) written as data, so that
-// the scope computation, the role mutations and the authorization matrix test all read the same
-// facts instead of each re-deriving them from the comments in the schema.
+// The role table of the contract (`enum Role` in docs/contract/api.graphql) written as data, so
+// that the scope computation, the role mutations and the authorization matrix test all read the
+// same facts instead of each re-deriving them from the comments in the schema.
 
 /** Where a role is assigned: on a partner, on one customer, or (collectors) on either. */
 export type ScopeLevel = 'partner' | 'customer' | 'partner-or-customer';

@@ -5,7 +5,7 @@ import { withDatabase } from './database';
 import { EXIT, UsageError } from './errors';
 import type { CliSession } from './session';
 
-// `licensegraph import FILE...` (../shared/contract/import-format.md). The importer reports each
+// `licensegraph import FILE...` (docs/contract/import-format.md). The importer reports each
 // file and each problem with its location; this command only checks that the files are there
 // before it opens the database, and turns the outcome into the exit code.
 

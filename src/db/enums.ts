@@ -1,4 +1,4 @@
-// The enums of the public contract (../shared/contract/api.graphql). Their declaration order is
+// The enums of the public contract (docs/contract/api.graphql). Their declaration order is
 // the contract's order: summaries are sorted by it.
 
 export enum LicenseType {

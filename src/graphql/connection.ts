@@ -1,6 +1,6 @@
 import { badUserInput } from './errors';
 
-// Relay connection arguments (DESIGN.md: `first` 1..500, default 50, opaque cursors).
+// Relay connection arguments (docs/architecture.md: `first` 1..500, default 50, opaque cursors).
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;

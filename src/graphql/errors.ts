@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 
-// The error codes clients see (DESIGN.md, Conventions). Anything else becomes a generic
+// The error codes clients see (docs/architecture.md, Conventions). Anything else becomes a generic
 // INTERNAL_SERVER_ERROR whose message tells nothing about SQL, stacks or paths.
 
 export const PUBLIC_CODES = [

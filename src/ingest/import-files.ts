@@ -12,7 +12,7 @@ import { parseJson } from './json-text';
 import { formatProblem } from './validate/problems';
 import type { ImportProblem } from './validate/problems';
 
-// `licensegraph import FILE...` (contract/import-format.md): each file in the order given, by
+// `licensegraph import FILE...` (docs/contract/import-format.md): each file in the order given, by
 // its extension. A JSON document is written whole or not at all; NDJSON and CSV usage store their
 // good lines and report the bad ones. Later files may refer to what earlier ones stored.
 

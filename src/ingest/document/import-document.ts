@@ -58,10 +58,10 @@ async function checkUsage(
 }
 
 /**
- * Validates a parsed JSON document (contract/import-format.md) and writes it in one transaction:
- * records upserted by id, entitlements and servers replaced by their parent's list, usage through
- * the usage writer. When anything is wrong nothing is written and every problem is returned, each
- * located by its path in the document (`origin` names the document in them).
+ * Validates a parsed JSON document (docs/contract/import-format.md) and writes it in one
+ * transaction: records upserted by id, entitlements and servers replaced by their parent's list,
+ * usage through the usage writer. When anything is wrong nothing is written and every problem is
+ * returned, each located by its path in the document (`origin` names the document in them).
  */
 export async function importDocument(
   ds: DataSource,

@@ -26,9 +26,9 @@ import {
 import type { Sink } from '../validate/fields';
 import type { DocumentCounts } from './result';
 
-// The structure of a JSON document (contract/import-format.md) and every check that needs nothing
-// but the document: fields, types, enums, days, counts, date order, the scope field a role takes,
-// and keys given twice. References to other records are checked later (references.ts).
+// The structure of a JSON document (docs/contract/import-format.md) and every check that needs
+// nothing but the document: fields, types, enums, days, counts, date order, the scope field a role
+// takes, and keys given twice. References to other records are checked later (references.ts).
 
 const name = text(200);
 const region = text(32);

@@ -12,7 +12,7 @@ import type { SourceFacts } from '../usage-row';
 // its daily usage evolves. Usage is generated from these specs while it is written, never held
 // whole in memory.
 
-/** The JSON document of contract/import-format.md, without usage (usage is streamed). */
+/** The JSON document of docs/contract/import-format.md, without usage (usage is streamed). */
 export interface OrgDocument {
   partners: Array<{ id: string; name: string }>;
   customers: Array<{ id: string; partnerId: string; name: string }>;

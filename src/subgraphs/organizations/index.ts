@@ -13,7 +13,7 @@ import { ViewerResolver } from './resolvers/viewer.resolver';
 
 /**
  * Partner, Customer, User, RoleAssignment, `viewer`, the role mutations and the role audit log
- * (DESIGN.md: the organizations subgraph).
+ * (docs/architecture.md: the organizations subgraph).
  */
 export const organizationsSubgraph: SubgraphModule = {
   name: 'organizations',

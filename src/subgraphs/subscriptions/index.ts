@@ -12,8 +12,8 @@ import { UsageSourceResolver } from './resolvers/usage-source.resolver';
 
 /**
  * LicenseSubscription, Entitlement, Tenant, Cluster, Server and `Customer.subscriptions`
- * (DESIGN.md: the subscriptions subgraph). Usage numbers on these entities are the usage
- * subgraph's.
+ * (docs/architecture.md: the subscriptions subgraph). Usage numbers on these entities are the
+ * usage subgraph's.
  */
 export const subscriptionsSubgraph: SubgraphModule = {
   name: 'subscriptions',

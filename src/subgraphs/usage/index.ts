@@ -19,13 +19,14 @@ import { Partner } from './types/partner.type';
 import { Tenant } from './types/tenant.type';
 
 /**
- * Usage (DESIGN.md: the usage subgraph): currentUsage, usage and lastReportedAt on clusters and
- * tenants, licenseSummary on subscriptions, customers and partners, regionUsage, alerts computed
- * on read, usageReport and the CSV export of the report (report/csv-route.ts), and the
- * collectors' ingestUsage mutation. The entities it extends are resolved by id through the
+ * Usage (docs/architecture.md: the usage subgraph): currentUsage, usage and lastReportedAt on
+ * clusters and tenants, licenseSummary on subscriptions, customers and partners, regionUsage,
+ * alerts computed on read, usageReport and the CSV export of the report (report/csv-route.ts), and
+ * the collectors' ingestUsage mutation. The entities it extends are resolved by id through the
  * viewer's scope: out of scope is null, as in the subgraph that owns them. Their usage fields are
- * nullable (DESIGN.md), so that an outage of this subgraph leaves the rest of an answer intact;
- * LicenseSubscription.licenseSummary is the exception the contract makes (non-null there).
+ * nullable (docs/architecture.md, Conventions), so that an outage of this subgraph leaves the rest
+ * of an answer intact; LicenseSubscription.licenseSummary is the exception the contract makes
+ * (non-null there).
  */
 export const usageSubgraph: SubgraphModule = {
   name: 'usage',

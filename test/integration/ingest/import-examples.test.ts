@@ -16,7 +16,7 @@ import { openTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { FIXTURES, dumpTables } from './database-state';
 
-// The examples of contract/import-format.md (test/fixtures/import: the JSON document completed
+// The examples of docs/contract/import-format.md (test/fixtures/import: the JSON document completed
 // with the subscription and user it refers to, plus NDJSON and CSV usage) go in and come back out
 // field by field; importing them all again changes nothing.
 

@@ -5,9 +5,9 @@ import { perRequest } from '../../../graphql/per-request';
 import { viewerOf } from '../../../graphql/viewer-of';
 
 /**
- * Partner references: the partners the organizations subgraph shows (DESIGN.md: a partner's id is
- * readable by everyone who may read one of its customers). Whether the viewer may see the
- * partner's analytics is the permissions' business, which answer FORBIDDEN.
+ * Partner references: the partners the organizations subgraph shows (docs/architecture.md: a
+ * partner's id is readable by everyone who may read one of its customers). Whether the viewer may
+ * see the partner's analytics is the permissions' business, which answer FORBIDDEN.
  */
 export const partnerLoader = perRequest((ctx: RequestContext) =>
   byIdLoader<{ id: string }>((ids) => {

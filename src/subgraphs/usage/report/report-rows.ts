@@ -28,8 +28,8 @@ export interface RawReportRow {
 
 /**
  * What a report may cover: whole partners only where the viewer has partner analytics
- * (DESIGN.md: usageReport across customers), single customers wherever it reads them. So a
- * customer-scoped viewer only ever sees its own customers, whatever the filter names.
+ * (docs/architecture.md: usageReport across customers), single customers wherever it reads them.
+ * So a customer-scoped viewer only ever sees its own customers, whatever the filter names.
  */
 export function reportGrant(viewer: Viewer): Grant {
   return {
