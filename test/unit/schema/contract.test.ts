@@ -15,6 +15,7 @@ const api = buildSchema(fs.readFileSync(path.join(schemaDir(), API_FILE), 'utf8'
 const contract = buildSchema(contractFile('api.graphql'));
 
 const ENUM_VALUE_REMOVED = /^(\w+) was removed from enum type (\w+)\.$/;
+
 function pending(description: string): boolean {
   const [, value, enumName] = ENUM_VALUE_REMOVED.exec(description) ?? [];
   return (
