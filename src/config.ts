@@ -151,6 +151,7 @@ export interface Config {
   reports: ReportSettings;
   exposure: ExposureSettings;
   rateLimits: RateLimitSettings;
+  operations: OperationsConfig;
 }
 
 export class ConfigError extends Error {
@@ -314,5 +315,52 @@ export function loadConfig(env: Env = process.env): Config {
     reports: reportSettings(env),
     exposure: exposureSettings(env),
     rateLimits: rateLimitSettings(env),
+    operations: operationsConfig(env),
+  };
+}
+
+// --- Operations (command line, issue 18): the SMTP server `licensegraph doctor` checks when it is
+// configured (it checks REDIS_URL of the rate limits too), how long each check may take, and how
+// often long commands print progress when their output is not a terminal. ---
+
+export interface OperationsConfig {
+  /** smtp:// or smtps:// (with user and password when the server wants them); null: none. */
+  smtpUrl: string | null;
+  /** Each doctor check gives up after this many milliseconds (DOCTOR_TIMEOUT_SECONDS). */
+  checkTimeoutMs: number;
+  /** Progress when not on a terminal: a plain line at most this often (PROGRESS_INTERVAL_SECONDS). */
+  progressIntervalMs: number;
+  /** True when any of ORGANIZATIONS_URL, SUBSCRIPTIONS_URL, USAGE_URL is set: the gateway reaches
+   * subgraphs that run elsewhere, and doctor asks each for /health/ready. */
+  subgraphUrlsSet: boolean;
+}
+
+function serviceUrl(env: Env, name: string, protocols: readonly string[]): string | null {
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  const shape = `${protocols.map((p) => `${p}//`).join(' or ')} URL`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Not the value: it may hold a password.
+    throw new ConfigError(name, `must be a ${shape}`);
+  }
+  if (!protocols.includes(url.protocol) || !url.hostname) {
+    throw new ConfigError(name, `must be a ${shape}`);
+  }
+  return raw;
+}
+
+export function operationsConfig(env: Env): OperationsConfig {
+  return {
+    smtpUrl: serviceUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    checkTimeoutMs:
+      positiveDecimal(env, 'DOCTOR_TIMEOUT_SECONDS', 5, 300, 'a number of seconds') * 1000,
+    progressIntervalMs:
+      positiveDecimal(env, 'PROGRESS_INTERVAL_SECONDS', 10, 3600, 'a number of seconds') * 1000,
+    subgraphUrlsSet: SUBGRAPH_NAMES.some(
+      (name) => read(env, `${name.toUpperCase()}_URL`) !== undefined,
+    ),
   };
 }

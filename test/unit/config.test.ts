@@ -35,6 +35,12 @@ describe('loadConfig', () => {
       reports: { timeoutSeconds: 30 },
       exposure: expect.objectContaining({ production: false, playground: true }),
       rateLimits: expect.objectContaining({ redisUrl: null }),
+      operations: {
+        smtpUrl: null,
+        checkTimeoutMs: 5000,
+        progressIntervalMs: 10000,
+        subgraphUrlsSet: false,
+      },
     });
   });
 
