@@ -44,18 +44,21 @@ export function firstLine(error: unknown): string {
 export function reportFailure(error: unknown, session: CliSession): number {
   // Commander has printed its own message (or the help) already.
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
-  if (error instanceof ConfigError) {
-    session.warn(`Configuration error: ${error.message}`);
-    return EXIT.CONFIG;
-  }
+  const [message, exitCode] = explain(error, session);
+  session.warn(message);
+  // A command run with --json promised one JSON object on stdout: a failure is one too.
+  if (session.json) session.print(JSON.stringify({ ok: false, error: { message, exitCode } }));
+  return exitCode;
+}
+
+function explain(error: unknown, session: CliSession): [string, number] {
+  if (error instanceof ConfigError) return [`Configuration error: ${error.message}`, EXIT.CONFIG];
   if (error instanceof CliError) {
-    session.warn(error.message);
     if (error.cause !== undefined && session.debugging) {
       session.logger.debug({ err: error.cause }, 'cause');
     }
-    return error.exitCode;
+    return [error.message, error.exitCode];
   }
-  session.warn(`Error: ${firstLine(error)}`);
   if (session.debugging) session.logger.debug({ err: error }, 'command failed');
-  return EXIT.FAILURE;
+  return [`Error: ${firstLine(error)}`, EXIT.FAILURE];
 }

@@ -7,12 +7,15 @@ import { describeDatabase, withDatabase } from './database';
 import { EXIT, UsageError, firstLine } from './errors';
 import type { CliSession } from './session';
 
-// `licensegraph seed --scale demo|small|bench [--today YYYY-MM-DD]`: deterministic synthetic data
-// (src/ingest/seed). Seeding again writes the same values and changes nothing.
+// `licensegraph seed --scale demo|small|bench [--today YYYY-MM-DD] [--json]`: deterministic
+// synthetic data (src/ingest/seed). Seeding again writes the same values and changes nothing.
+// The usage rows' progress goes to stderr; --json prints one JSON object with the counts instead
+// of the lines.
 
 interface SeedCommandOptions {
   scale: SeedScale;
   today?: string;
+  json?: boolean;
 }
 
 /** One line with every table's count and the speed, for `seed` and `start`. */
@@ -33,6 +36,7 @@ export function printDemoStory(session: CliSession): void {
 }
 
 async function seedCommand(session: CliSession, options: SeedCommandOptions): Promise<number> {
+  session.json = options.json === true;
   if (options.today !== undefined) {
     try {
       checkDay(options.today, '--today');
@@ -40,12 +44,23 @@ async function seedCommand(session: CliSession, options: SeedCommandOptions): Pr
       throw new UsageError(`seed: ${firstLine(error)}`);
     }
   }
-  const summary = await withDatabase(session, (ds) =>
-    seed(ds, options.scale, { today: options.today, log: (line) => session.print(line) }),
-  );
-  session.print(
-    `Seeded ${options.scale} into ${describeDatabase(session.config.database)}: ${describeSeed(summary)}`,
-  );
+  const where = describeDatabase(session.config.database);
+  const summary = await withDatabase(session, async (ds) => {
+    const progress = session.progress(`seed ${options.scale}`, { known: true });
+    const done = await seed(ds, options.scale, {
+      today: options.today,
+      log: session.json ? undefined : (line) => session.print(line),
+      onProgress: (written, planned) =>
+        progress.update({ rows: written, fraction: written / planned }),
+    });
+    progress.finish({ rows: done.usageRows, fraction: 1 });
+    return done;
+  });
+  if (session.json) {
+    session.print(JSON.stringify({ ok: true, database: where, ...summary, problems: [] }));
+    return EXIT.OK;
+  }
+  session.print(`Seeded ${options.scale} into ${where}: ${describeSeed(summary)}`);
   if (options.scale === 'demo') printDemoStory(session);
   return EXIT.OK;
 }
@@ -58,5 +73,6 @@ export function registerSeed(program: Command, session: CliSession): void {
       new Option('--scale <scale>', 'how much data').choices(SEED_SCALES).makeOptionMandatory(),
     )
     .option('--today <YYYY-MM-DD>', 'the last day of usage (default: today, UTC)')
+    .option('--json', 'print one JSON object with the counts instead of lines')
     .action(session.action((options: SeedCommandOptions) => seedCommand(session, options)));
 }

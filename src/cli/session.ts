@@ -2,6 +2,8 @@ import { loadConfig } from '../config';
 import type { Config } from '../config';
 import { createLogger } from '../logger';
 import type { Logger } from '../logger';
+import { createProgressLine } from './progress/progress-line';
+import type { ProgressLine } from './progress/progress-line';
 
 // What every command shares for one run of the command line: the configuration (read on first
 // use, so that `--help` works even with a bad environment), the diagnostics logger, and the two
@@ -13,12 +15,15 @@ export interface CliIo {
   stdout(text: string): void;
   /** Problems and progress that must not mix into piped output. */
   stderr(text: string): void;
+  /** stderr when it is a terminal: progress is a live line there, plain lines elsewhere. */
+  terminal?: NodeJS.WriteStream;
 }
 
 export const processIo: CliIo = {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  terminal: process.stderr.isTTY ? process.stderr : undefined,
 };
 
 export class CliSession {
@@ -26,6 +31,9 @@ export class CliSession {
   exitCode = 0;
   private loadedConfig: Config | undefined;
   private createdLogger: Logger | undefined;
+  private activeProgress: ProgressLine | undefined;
+  /** Set by a command run with --json: stdout holds one JSON object, a failure included. */
+  json = false;
 
   constructor(readonly io: CliIo = processIo) {}
 
@@ -48,11 +56,32 @@ export class CliSession {
   }
 
   print(line: string): void {
+    this.activeProgress?.clear();
     this.io.stdout(`${line}\n`);
   }
 
   warn(line: string): void {
+    this.activeProgress?.clear();
     this.io.stderr(`${line}\n`);
+  }
+
+  /**
+   * Progress of one piece of long work on stderr: a live line on a terminal (not with --json),
+   * plain lines every PROGRESS_INTERVAL_SECONDS elsewhere. `known`: updates carry a fraction.
+   */
+  progress(label: string, options: { known: boolean }): ProgressLine {
+    this.activeProgress?.abandon();
+    const line = createProgressLine(
+      label,
+      {
+        terminal: this.json ? undefined : this.io.terminal,
+        line: (text) => this.io.stderr(`${text}\n`),
+        intervalMs: this.config.operations.progressIntervalMs,
+      },
+      options,
+    );
+    this.activeProgress = line;
+    return line;
   }
 
   /** Adapts a command (which resolves to its exit code) to a commander action. */
@@ -60,7 +89,13 @@ export class CliSession {
     command: (...args: A) => Promise<number>,
   ): (...args: A) => Promise<void> {
     return async (...args: A) => {
-      this.exitCode = await command(...args);
+      try {
+        this.exitCode = await command(...args);
+      } finally {
+        // A failed command leaves no live line drawing (nor its timer keeping the process up).
+        this.activeProgress?.abandon();
+        this.activeProgress = undefined;
+      }
     };
   }
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -8,6 +9,7 @@ import type { UsageFileResult } from './bulk/usage-stream';
 import { importDocument } from './document/import-document';
 import { RECORD_KINDS, emptyCounts } from './document/result';
 import type { KindCounts, RecordKind } from './document/result';
+import type { ImportObserver } from './import-progress';
 import { parseJson } from './json-text';
 import { formatProblem } from './validate/problems';
 import type { ImportProblem } from './validate/problems';
@@ -86,8 +88,12 @@ async function importUsage(
   format: 'ndjson' | 'csv',
   report: (line: string) => void,
   now: Date,
+  observer?: ImportObserver,
 ): Promise<FileSummary> {
-  const importer = new UsageStreamImporter(ds, file, report, now);
+  const bytesTotal = fileSize(file);
+  const importer = new UsageStreamImporter(ds, file, report, now, (read, bytesRead) =>
+    observer?.progress?.({ file, read, bytesRead, bytesTotal }),
+  );
   await (format === 'csv' ? readCsvUsage : readNdjsonUsage)(file, importer);
   const result: UsageFileResult = await importer.finish();
   return {
@@ -125,25 +131,30 @@ function summaryLine(summary: FileSummary): string {
   return `${file}: ${summary.read} records read; ${usage.inserted} inserted, ${usage.updated} updated, ${usage.unchanged} unchanged, ${summary.rejected} rejected`;
 }
 
-/** Imports the files in order; `report` receives every problem and one summary line per file. */
+/**
+ * Imports the files in order; `report` receives every problem and one summary line per file, the
+ * optional `observer` how far each file got (for a progress line).
+ */
 export async function importFiles(
   ds: DataSource,
   files: string[],
   report: (line: string) => void,
-  options: { now?: Date } = {},
+  options: { now?: Date; observer?: ImportObserver } = {},
 ): Promise<ImportSummary> {
+  const { observer } = options;
   const now = options.now ?? new Date();
   const summaries: FileSummary[] = [];
   for (const file of files) {
     const format = FORMATS[path.extname(file).toLowerCase()] ?? null;
     let summary: FileSummary;
+    observer?.fileStarted?.(file, fileSize(file));
     try {
       if (format === null)
         throw new ImportRefusal('unsupported file type: expected .json, .ndjson or .csv');
       summary =
         format === 'json'
           ? await importJson(ds, file, now)
-          : await importUsage(ds, file, format, report, now);
+          : await importUsage(ds, file, format, report, now, observer);
       // Line-based files report their problems as they go; a document's are reported here.
       if (format === 'json') for (const problem of summary.problems) report(formatProblem(problem));
     } catch (error) {
@@ -151,6 +162,7 @@ export async function importFiles(
       report(formatProblem(problem));
       summary = { file, format, ok: false, read: 0, counts: {}, rejected: 0, problems: [problem] };
     }
+    observer?.fileDone?.(file, { read: summary.read, ok: summary.ok });
     report(summaryLine(summary));
     summaries.push(summary);
   }
@@ -158,6 +170,15 @@ export async function importFiles(
 }
 
 class ImportRefusal extends Error {}
+
+/** The size of a file in bytes, 0 when it cannot be read (the import then says why). */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
 
 /** What went wrong, without internals: file errors by their code, others by their message. */
 function failureMessage(error: unknown): string {

@@ -17,6 +17,7 @@ function count(field: string | undefined): unknown {
 
 export async function readCsvUsage(file: string, importer: UsageStreamImporter): Promise<void> {
   const input = fs.createReadStream(file);
+  importer.readsFrom(input);
   const parser = input.pipe(
     parse({
       bom: true,

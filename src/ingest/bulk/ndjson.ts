@@ -6,6 +6,7 @@ import type { UsageStreamImporter } from './usage-stream';
 /** Streams an NDJSON file of usage records, one JSON object per line, into the importer. */
 export async function readNdjsonUsage(file: string, importer: UsageStreamImporter): Promise<void> {
   const input = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  importer.readsFrom(input);
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   try {

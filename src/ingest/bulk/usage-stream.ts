@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ByteCounter } from '../import-progress';
 import { inTransaction } from '../transaction';
 import { upsertUsageRows } from '../usage-writer';
 import type { UsageWriteCounts } from '../usage-row';
@@ -52,12 +53,15 @@ export class UsageStreamImporter {
   private readonly checker: UsageBatchChecker;
   private pending: UsageCandidate[] = [];
   private inFlight: Promise<void> = Promise.resolve();
+  private fileStream: ByteCounter = { bytesRead: 0 };
 
   constructor(
     private readonly ds: DataSource,
     private readonly file: string,
     private readonly report: (line: string) => void,
     private readonly now: Date = new Date(),
+    /** Called after each batch is written: records read and bytes of the file read so far. */
+    private readonly onBatch?: (read: number, bytesRead: number) => void,
   ) {
     this.input = new UsageInputChecker(now);
     this.checker = new UsageBatchChecker(new SourceCatalog(databaseSourceLoader(ds.manager)), {
@@ -78,6 +82,11 @@ export class UsageStreamImporter {
     }
     this.pending.push({ at: line, usage: checked });
     return this.pending.length >= USAGE_BATCH_LINES ? this.flush() : undefined;
+  }
+
+  /** The stream the reader reads the file from, for the progress in bytes. */
+  readsFrom(input: ByteCounter): void {
+    this.fileStream = input;
   }
 
   /** A line that holds no record (unreadable JSON or CSV): counted as read and refused. */
@@ -115,7 +124,7 @@ export class UsageStreamImporter {
     const batch = this.pending;
     this.pending = [];
     const previous = this.inFlight;
-    this.inFlight = previous.then(() => this.write(batch));
+    this.inFlight = previous.then(() => this.write(batch)).then(() => this.written(batch.length));
     // A failure surfaces to whoever awaits the next flush or finish(), not as an unhandled one.
     this.inFlight.catch(() => undefined);
     return previous;
@@ -133,5 +142,9 @@ export class UsageStreamImporter {
     this.result.inserted += counts.inserted;
     this.result.updated += counts.updated;
     this.result.unchanged += counts.unchanged;
+  }
+
+  private written(rows: number): void {
+    if (rows > 0) this.onBatch?.(this.result.read, this.fileStream.bytesRead);
   }
 }

@@ -26,6 +26,8 @@ export interface SeedOptions {
   /** The day the data ends on, YYYY-MM-DD (UTC); every date is relative to it. Default: today. */
   today?: string;
   log?: (line: string) => void;
+  /** Called after each batch of usage rows is written, with the rows written and planned. */
+  onProgress?: (rowsWritten: number, rowsPlanned: number) => void;
 }
 
 export interface SeedTableCounts {
@@ -95,13 +97,9 @@ export async function seed(
   }
   log(`seed ${scale}: organisation data written (${seconds(started)} s)`);
 
-  const step = Math.max(1, Math.round(plan.usageRows / 10));
-  let nextReport = step;
-  const usage = await writeSeedUsage(ds, plan.sources(), (written) => {
-    if (written < nextReport) return;
-    nextReport = written + step;
-    log(`seed ${scale}: ${written} / ${plan.usageRows} usage rows (${seconds(started)} s)`);
-  });
+  const usage = await writeSeedUsage(ds, plan.sources(), (written) =>
+    options.onProgress?.(written, plan.usageRows),
+  );
 
   const elapsed = (performance.now() - started) / 1000;
   const summary: SeedSummary = {
