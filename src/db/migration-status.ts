@@ -1,8 +1,8 @@
-import { MigrationExecutor } from 'typeorm';
 import type { DataSource } from 'typeorm';
 
 // Which migrations of this version a MySQL database has run and which it has not: for
-// `licensegraph migrate --status` and `licensegraph doctor`.
+// `licensegraph migrate --status` and `licensegraph doctor`. Reads only: unlike TypeORM's own
+// listing, it does not create the migrations table of a database that has none yet.
 
 export interface MigrationStatus {
   /** Migrations of this version the database has run, oldest first. */
@@ -13,9 +13,22 @@ export interface MigrationStatus {
   unknown: string[];
 }
 
+async function executedMigrations(ds: DataSource): Promise<Set<string>> {
+  const table = ds.options.migrationsTableName ?? 'migrations';
+  const runner = ds.createQueryRunner();
+  try {
+    if (!(await runner.hasTable(table))) return new Set();
+    const rows: Array<{ name: string }> = await runner.query(
+      `SELECT name FROM ${ds.driver.escape(table)}`,
+    );
+    return new Set(rows.map((row) => row.name));
+  } finally {
+    await runner.release();
+  }
+}
+
 export async function migrationStatus(ds: DataSource): Promise<MigrationStatus> {
-  const executor = new MigrationExecutor(ds);
-  const executed = new Set((await executor.getExecutedMigrations()).map((m) => m.name));
+  const executed = await executedMigrations(ds);
   const known = ds.migrations.map((migration) => migration.name ?? migration.constructor.name);
   return {
     applied: known.filter((name) => executed.has(name)),
