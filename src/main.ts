@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerDoctor } from './cli/doctor/doctor';
 import { reportFailure } from './cli/errors';
 import { registerImport } from './cli/import';
 import { registerMigrate } from './cli/migrate';
@@ -31,6 +32,7 @@ export function buildProgram(session: CliSession): Command {
   registerToken(program, session);
   registerServe(program, session);
   registerSchema(program, session);
+  registerDoctor(program, session);
   return program;
 }
 
