@@ -114,7 +114,7 @@ function liveLine(label: string, terminal: NodeJS.WriteStream, known: boolean): 
     {
       stream: terminal,
       format,
-      barsize: 20,
+      barsize: 12,
       fps: LIVE_FPS,
       hideCursor: true,
       clearOnComplete: false,

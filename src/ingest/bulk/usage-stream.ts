@@ -124,7 +124,12 @@ export class UsageStreamImporter {
     const batch = this.pending;
     this.pending = [];
     const previous = this.inFlight;
-    this.inFlight = previous.then(() => this.write(batch)).then(() => this.written(batch.length));
+    // How far the file was read when this batch was complete: the progress once it is written.
+    const read = this.result.read;
+    const bytes = this.fileStream.bytesRead;
+    this.inFlight = previous
+      .then(() => this.write(batch))
+      .then(() => this.written(batch.length, read, bytes));
     // A failure surfaces to whoever awaits the next flush or finish(), not as an unhandled one.
     this.inFlight.catch(() => undefined);
     return previous;
@@ -144,7 +149,7 @@ export class UsageStreamImporter {
     this.result.unchanged += counts.unchanged;
   }
 
-  private written(rows: number): void {
-    if (rows > 0) this.onBatch?.(this.result.read, this.fileStream.bytesRead);
+  private written(rows: number, read: number, bytes: number): void {
+    if (rows > 0) this.onBatch?.(read, bytes);
   }
 }

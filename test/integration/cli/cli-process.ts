@@ -124,3 +124,30 @@ export async function freePorts(count: number): Promise<number[]> {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return ports;
 }
+
+/** Single-quoted for sh: the command line `script` hands to the shell. */
+function shellQuote(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command line on a pseudo-terminal (`script` of util-linux): stdout and stderr are the same
+ * terminal, so `output` holds both, with the terminal's control sequences and CR LF line ends.
+ */
+export function runCliInTerminal(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
+  return new Promise((resolve) => {
+    execFile(
+      'script',
+      ['--quiet', '--flush', '--return', '--command', command, '/dev/null'],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, timeout: FIRST_CALL_TIMEOUT_MS },
+      (error, stdout) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+        resolve({ code, output: stdout.replace(BUILDING_LINE, '') });
+      },
+    );
+  });
+}
