@@ -44,7 +44,9 @@ export function passwordOf(raw: string | null): string[] {
 /** The first line of an error, with every secret replaced by ***. */
 export function reason(error: unknown, secrets: readonly string[]): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  let text = error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: a driver's error may come from another realm (a test's sandbox).
+  const message = (error as { message?: unknown } | null)?.message;
+  let text = typeof message === 'string' ? message : String(error);
   // fetch() says only "fetch failed"; the cause says why.
   if (text === 'fetch failed' && cause) text = cause.code ?? cause.message ?? text;
   text = text.split('\n', 1)[0].trim() || 'unknown error';
