@@ -44,21 +44,24 @@ export function firstLine(error: unknown): string {
 export function reportFailure(error: unknown, session: CliSession): number {
   // Commander has printed its own message (or the help) already.
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
-  const [message, exitCode] = explain(error, session);
+  const { message, exitCode } = explain(error);
   session.warn(message);
+  if (error instanceof CliError) {
+    if (error.cause !== undefined && session.debugging) {
+      session.logger.debug({ err: error.cause }, 'cause');
+    }
+  } else if (!(error instanceof ConfigError) && session.debugging) {
+    session.logger.debug({ err: error }, 'command failed');
+  }
   // A command run with --json promised one JSON object on stdout: a failure is one too.
   if (session.json) session.print(JSON.stringify({ ok: false, error: { message, exitCode } }));
   return exitCode;
 }
 
-function explain(error: unknown, session: CliSession): [string, number] {
-  if (error instanceof ConfigError) return [`Configuration error: ${error.message}`, EXIT.CONFIG];
-  if (error instanceof CliError) {
-    if (error.cause !== undefined && session.debugging) {
-      session.logger.debug({ err: error.cause }, 'cause');
-    }
-    return [error.message, error.exitCode];
+function explain(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof ConfigError) {
+    return { message: `Configuration error: ${error.message}`, exitCode: EXIT.CONFIG };
   }
-  if (session.debugging) session.logger.debug({ err: error }, 'command failed');
-  return [`Error: ${firstLine(error)}`, EXIT.FAILURE];
+  if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
+  return { message: `Error: ${firstLine(error)}`, exitCode: EXIT.FAILURE };
 }

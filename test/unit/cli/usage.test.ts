@@ -10,7 +10,7 @@ describe('command line usage', () => {
   it('lists the commands with --help and exits 0', async () => {
     const { code, stdout } = await runMain(['--help'], NO_DATABASE);
     expect(code).toBe(0);
-    for (const command of ['start', 'migrate', 'import', 'seed', 'token']) {
+    for (const command of ['start', 'migrate', 'import', 'seed', 'token', 'doctor']) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
   });
@@ -39,6 +39,7 @@ describe('command line usage', () => {
     [['import', '/nonexistent/usage.csv'], /\/nonexistent\/usage\.csv: no such file/],
     [['import', '.'], /\.: not a file/],
     [['migrate', 'extra'], /too many arguments/],
+    [['doctor', '--verbose'], /unknown option '--verbose'/],
   ])('refuses %j with exit code 2', async (args, message) => {
     const { code, stdout, stderr } = await runMain(args, NO_DATABASE);
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
