@@ -27,7 +27,8 @@ interface Check {
 
 function checksOf(config: Config): Check[] {
   const ms = config.operations.checkTimeoutMs;
-  const { redisUrl, smtpUrl, subgraphUrlsSet } = config.operations;
+  const { smtpUrl, subgraphUrlsSet } = config.operations;
+  const { redisUrl } = config.rateLimits;
   const subgraphs = subgraphChecks(subgraphUrlsSet ? config.subgraphUrls : null, ms);
   return [
     {
@@ -68,7 +69,7 @@ function secretsOf(config: Config): string[] {
   return [
     ...(jwt.secret === null ? [] : [jwt.secret]),
     ...passwordOf(database.kind === 'mysql' ? database.url : null),
-    ...passwordOf(operations.redisUrl),
+    ...passwordOf(config.rateLimits.redisUrl),
     ...passwordOf(operations.smtpUrl),
   ];
 }
