@@ -95,6 +95,53 @@ describe('licensegraph serve --only', () => {
     FIRST_CALL_TIMEOUT_MS,
   );
 
+  it(
+    'in production serves no playground and no introspection, unless PLAYGROUND=true',
+    async () => {
+      const token = await signToken(
+        { userId: 'u-fa-acme' },
+        { secret: SECRET, issuer: 'licensegraph', audience: 'licensegraph-api' },
+      );
+      for (const playground of ['false', 'true']) {
+        const [gateway] = await freePorts(1);
+        const env = {
+          DATA_DIR: db.dataDir,
+          LOG_LEVEL: 'warn',
+          JWT_SECRET: SECRET,
+          SUBGRAPH_SECRET,
+          NODE_ENV: 'production',
+          PORT: String(gateway),
+          ...(playground === 'true' ? { PLAYGROUND: 'true' } : {}),
+        };
+        const running = startCli(['serve', '--only', 'gateway'], env);
+        try {
+          const stdout = await running.waitFor(/Press Ctrl-C to stop/);
+          const url = `http://127.0.0.1:${gateway}/graphql`;
+          const page = await fetch(url, { headers: { accept: 'text/html' } });
+          const introspection = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+          });
+          if (playground === 'true') {
+            expect(stdout).toMatch(/open it in a browser for the playground/);
+            expect(await page.text()).toMatch(/graphiql/i);
+            expect(await introspection.json()).toEqual({
+              data: { __schema: { queryType: { name: 'Query' } } },
+            });
+          } else {
+            expect(stdout).not.toMatch(/playground/);
+            expect(await page.text()).not.toMatch(/graphiql/i);
+            expect(introspection.status).toBe(400);
+          }
+        } finally {
+          expect(await running.stop()).toBe(0);
+        }
+      }
+    },
+    FIRST_CALL_TIMEOUT_MS,
+  );
+
   it('refuses to run a piece alone without SUBGRAPH_SECRET', async () => {
     const { code, stderr } = await runCli(['serve', '--only', 'organizations'], {
       DATABASE_URL: db.url,
