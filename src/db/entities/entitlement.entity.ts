@@ -4,9 +4,15 @@ import { dayColumn, enumColumn, idColumn } from '../columns';
 import { LicenseType } from '../enums';
 import { Subscription } from './subscription.entity';
 
-/** Licenses purchased under a subscription, in force from startDate to endDate, both included. */
+/**
+ * Licenses purchased under a subscription, in force from startDate to endDate, both included: one
+ * order line. A subscription may hold several lines of one license type from the same day (a
+ * permanent and a seasonal pack); what is purchased on a day is the sum of the lines in force.
+ */
 @Entity('entitlements')
-@Index('uq_entitlements_natural', ['subscriptionId', 'licenseType', 'startDate'], { unique: true })
+@Index('idx_entitlements_subscription_type', ['subscriptionId', 'licenseType', 'startDate'])
+// Lines without a number (NULL) do not collide: the import matches them by all their fields.
+@Index('uq_entitlements_line', ['subscriptionId', 'lineId'], { unique: true })
 @Index('idx_entitlements_customer', ['customerId'])
 export class Entitlement {
   @PrimaryGeneratedColumn({ name: 'id' })
@@ -21,6 +27,10 @@ export class Entitlement {
 
   @Column(idColumn('customer_id'))
   customerId!: string;
+
+  /** The order line number the import gave (its entitlement `id`), unique in the subscription. */
+  @Column({ ...idColumn('line_id'), nullable: true })
+  lineId!: string | null;
 
   @Column(enumColumn('license_type', LicenseType))
   licenseType!: LicenseType;
