@@ -30,6 +30,8 @@ export interface ExistingEntitlement {
   id: number;
   subscriptionId: string;
   customerId: string;
+  /** The order line number, null when the import gave none. */
+  lineId: string | null;
   licenseType: LicenseType;
   quantity: number;
   startDate: string;
@@ -101,7 +103,7 @@ const SOURCE_COLUMNS = `id, source_type AS sourceType, subscription_id AS subscr
 const SUBSCRIPTION_COLUMNS = `id, customer_id AS customerId, partner_id AS partnerId, kind, status,
   start_date AS startDate, end_date AS endDate`;
 const ENTITLEMENT_COLUMNS = `id, subscription_id AS subscriptionId, customer_id AS customerId,
-  license_type AS licenseType, quantity, start_date AS startDate, end_date AS endDate`;
+  line_id AS lineId, license_type AS licenseType, quantity, start_date AS startDate, end_date AS endDate`;
 const SERVER_COLUMNS = 'id, cluster_id AS clusterId, customer_id AS customerId, hostname, role';
 
 export async function loadExisting(manager: EntityManager, doc: ParsedDocument): Promise<Existing> {
@@ -168,7 +170,7 @@ export async function loadExisting(manager: EntityManager, doc: ParsedDocument):
   const entitlements = await where<ExistingEntitlement>(
     subscriptionIds,
     (inList) =>
-      `SELECT ${ENTITLEMENT_COLUMNS} FROM entitlements WHERE subscription_id IN (${inList})`,
+      `SELECT ${ENTITLEMENT_COLUMNS} FROM entitlements WHERE subscription_id IN (${inList}) ORDER BY id`,
   );
   const servers = await where<ExistingServer>(
     doc.clusters.filter((c) => c.servers !== null).map((c) => c.id),

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { KindCounts, DocumentCounts } from './result';
+import { matchLines } from './entitlement-lines';
 import { roleAssignmentKey } from './existing';
 import type { DocumentWorld } from './world';
 
 // What writing a valid document changes, worked out before anything is written: each record is
 // compared with what is stored, so that only new and changed rows are written (and counted as
-// such) and a document imported twice writes nothing the second time. Entitlements and servers
-// are compared by their natural keys, so the rows that stay keep their ids.
+// such) and a document imported twice writes nothing the second time. Entitlements are matched
+// line by line (entitlement-lines.ts) and servers by hostname, so the rows that stay keep their ids.
 
 export type WriteStep =
   | {
@@ -124,44 +125,65 @@ function planSubscriptions({ world, counts, plan }: Planning): void {
   );
 }
 
+const ENTITLEMENT_COLUMNS = [
+  'subscription_id',
+  'customer_id',
+  'line_id',
+  'license_type',
+  'quantity',
+  'start_date',
+  'end_date',
+];
+
+/**
+ * Lines of the new lists matched to the stored ones (entitlement-lines.ts): changed lines are
+ * rewritten by their row id, new ones inserted, and those left out removed.
+ */
 function planEntitlements({ world, counts, plan }: Planning): void {
   const rows: Compared[] = [];
   const removed: number[] = [];
   for (const s of world.doc.subscriptions) {
     if (s.entitlements === null) continue;
-    const stored = new Map(
-      (world.existing.entitlements.get(s.id) ?? []).map((e) => [
-        `${e.licenseType} ${e.startDate}`,
-        e,
-      ]),
-    );
-    for (const e of s.entitlements) {
-      const key = `${e.licenseType} ${e.startDate}`;
-      const before = stored.get(key);
-      stored.delete(key);
+    const matched = matchLines(s.entitlements, world.existing.entitlements.get(s.id) ?? []);
+    for (const { given: e, stored: before } of matched.pairs) {
       rows.push({
         stored: before && [
+          before.id,
           s.id,
           before.customerId,
-          e.licenseType,
+          before.lineId,
+          before.licenseType,
           before.quantity,
-          e.startDate,
+          before.startDate,
           before.endDate,
         ],
-        row: [s.id, s.customerId, e.licenseType, e.quantity, e.startDate, e.endDate],
+        row: [
+          before?.id,
+          s.id,
+          s.customerId,
+          e.id,
+          e.licenseType,
+          e.quantity,
+          e.startDate,
+          e.endDate,
+        ],
       });
     }
-    for (const left of stored.values()) removed.push(left.id);
+    removed.push(...matched.removed.map((row) => row.id));
   }
   counts.entitlements.removed = removed.length;
   remove(plan, 'entitlements', removed);
-  upsert(
-    plan,
-    'entitlements',
-    ['subscription_id', 'customer_id', 'license_type', 'quantity', 'start_date', 'end_date'],
-    ['subscription_id', 'license_type', 'start_date'],
-    diff(counts.entitlements, rows),
-  );
+  const written = diff(counts.entitlements, rows);
+  const changed = written.filter((row) => row[0] !== undefined);
+  const added = written.filter((row) => row[0] === undefined).map((row) => row.slice(1));
+  upsert(plan, 'entitlements', ['id', ...ENTITLEMENT_COLUMNS], ['id'], changed);
+  if (added.length > 0)
+    plan.steps.push({
+      op: 'insert',
+      table: 'entitlements',
+      columns: ENTITLEMENT_COLUMNS,
+      rows: added,
+    });
 }
 
 /** A cluster or tenant as written, beside its stored row; notes it moved when its usage must follow. */

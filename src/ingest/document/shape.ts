@@ -23,7 +23,7 @@ import {
   record,
   text,
 } from '../validate/fields';
-import type { Sink } from '../validate/fields';
+import type { Checker, Sink } from '../validate/fields';
 import type { DocumentCounts } from './result';
 
 // The structure of a JSON document (docs/contract/import-format.md) and every check that needs
@@ -33,7 +33,13 @@ import type { DocumentCounts } from './result';
 const name = text(200);
 const region = text(32);
 
+/** An order line number: an id, or a whole number written as one (10 and "10" are one line). */
+const lineId: Checker<string> = (value, path, sink) =>
+  Number.isSafeInteger(value) && (value as number) >= 0 ? String(value) : id(value, path, sink);
+
 const entitlement = record({
+  // Absent: the line is known by all its fields (idempotent re-import matches them).
+  id: optional(lineId),
   licenseType: oneOf('LicenseType', LicenseType),
   quantity: count,
   startDate: day,
@@ -186,14 +192,10 @@ function checkInternalConsistency(doc: ParsedDocument, sink: Sink): void {
   for (const s of doc.subscriptions) {
     ids.subscriptions.claim(s.id, fieldPath(s.path, 'id'), `subscription id "${s.id}"`);
     checkDateOrder(s, s.path, sink);
-    const natural = new KeyRegistry(sink);
+    const lines = new KeyRegistry(sink);
     s.entitlements?.forEach((e, i) => {
       const path = fieldPath(fieldPath(s.path, 'entitlements'), i);
-      natural.claim(
-        `${e.licenseType} ${e.startDate}`,
-        path,
-        `entitlement ${e.licenseType} from ${e.startDate}`,
-      );
+      if (e.id !== null) lines.claim(e.id, fieldPath(path, 'id'), `entitlement id "${e.id}"`);
       checkDateOrder(e, path, sink);
     });
   }

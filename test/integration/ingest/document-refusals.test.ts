@@ -150,7 +150,7 @@ describe('a refused JSON document', () => {
       ['subscriptions[0].endDate: 2025-12-31 is before startDate 2026-01-01'],
     ],
     [
-      'an entitlement or a server given twice',
+      'an entitlement line number or a server given twice',
       {
         subscriptions: [
           {
@@ -160,8 +160,13 @@ describe('a refused JSON document', () => {
             status: 'ACTIVE',
             ...day('2026-01-01'),
             entitlements: [
+              // Two lines of one type from one day are two lines; one number twice is refused.
               { licenseType: 'BASIC', quantity: 1, ...day('2026-01-01') },
               { licenseType: 'BASIC', quantity: 2, ...day('2026-01-01') },
+              { id: 'L-10', licenseType: 'BASIC', quantity: 3, ...day('2026-01-01') },
+              { id: 'l-10', licenseType: 'STANDARD', quantity: 4, ...day('2026-02-01') },
+              { id: 10, licenseType: 'STANDARD', quantity: 4, ...day('2026-02-01') },
+              { id: '10', licenseType: 'STANDARD', quantity: 5, ...day('2026-02-01') },
             ],
           },
         ],
@@ -179,7 +184,8 @@ describe('a refused JSON document', () => {
         ],
       },
       [
-        'subscriptions[0].entitlements[1]: duplicate entitlement BASIC from 2026-01-01: already given at subscriptions[0].entitlements[0]',
+        'subscriptions[0].entitlements[3].id: duplicate entitlement id "l-10": already given at subscriptions[0].entitlements[2].id',
+        'subscriptions[0].entitlements[5].id: duplicate entitlement id "10": already given at subscriptions[0].entitlements[4].id',
         'clusters[0].servers[1]: duplicate server "a.example.net": already given at clusters[0].servers[0]',
       ],
     ],
