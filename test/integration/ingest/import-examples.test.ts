@@ -93,6 +93,7 @@ describe('import of the contract examples', () => {
       {
         subscriptionId: 'Sub-104233',
         customerId: 'c-acme',
+        lineId: null,
         licenseType: 'COMMON_AREA',
         quantity: 80,
         startDate: '2026-01-01',
@@ -101,6 +102,7 @@ describe('import of the contract examples', () => {
       {
         subscriptionId: 'Sub-104233',
         customerId: 'c-acme',
+        lineId: null,
         licenseType: 'PROFESSIONAL',
         quantity: 500,
         startDate: '2026-01-01',
@@ -109,6 +111,7 @@ describe('import of the contract examples', () => {
       {
         subscriptionId: 'Sub-200001',
         customerId: 'c-acme',
+        lineId: null,
         licenseType: 'BASIC',
         quantity: 250,
         startDate: '2026-06-01',
