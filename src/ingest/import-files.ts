@@ -16,7 +16,9 @@ import type { ImportProblem } from './validate/problems';
 
 // `licensegraph import FILE...` (docs/contract/import-format.md): each file in the order given, by
 // its extension. A JSON document is written whole or not at all; NDJSON and CSV usage store their
-// good lines and report the bad ones. Later files may refer to what earlier ones stored.
+// good lines and report the bad ones, and when the database fails midway they say how many
+// records the batches committed before it stored. Later files may refer to what earlier ones
+// stored.
 
 export type ImportFormat = 'json' | 'ndjson' | 'csv';
 
@@ -33,6 +35,12 @@ export interface FileSummary {
   rejected: number;
   /** Every problem with its location (at most the first 1,000 of a line-based file). */
   problems: ImportProblem[];
+  /**
+   * NDJSON/CSV: the import stopped on a failure (of the database, or of reading the file) after
+   * storing what `counts` says, every good line through `throughLine`; importing the same file
+   * again completes it.
+   */
+  failed?: { message: string; throughLine: number };
 }
 
 export interface ImportSummary {
@@ -91,15 +99,31 @@ async function importUsage(
   observer?: ImportObserver,
 ): Promise<FileSummary> {
   const bytesTotal = fileSize(file);
-  const importer = new UsageStreamImporter(ds, file, report, now, (read, bytesRead) =>
-    observer?.progress?.({ file, read, bytesRead, bytesTotal }),
-  );
-  await (format === 'csv' ? readCsvUsage : readNdjsonUsage)(file, importer);
-  const result: UsageFileResult = await importer.finish();
+  const importer = new UsageStreamImporter(ds, file, report, {
+    now,
+    onBatch: (read, bytesRead) => observer?.progress?.({ file, read, bytesRead, bytesTotal }),
+    onBatchStored: (stored) => observer?.batchStored?.(file, stored),
+  });
+  let result: UsageFileResult;
+  let failed: FileSummary['failed'];
+  try {
+    await (format === 'csv' ? readCsvUsage : readNdjsonUsage)(file, importer);
+    result = await importer.finish();
+  } catch (error) {
+    // Batches committed before the failure stay stored: say exactly what they hold. When none
+    // was, the file is reported as refused with nothing written, like any other failure.
+    const stopped = await importer.stopped();
+    if (stopped.progress.batches === 0) throw error;
+    result = stopped.result;
+    failed = { message: failureMessage(error), throughLine: stopped.progress.throughLine };
+    const problem: ImportProblem = { file, path: '', message: failed.message };
+    report(formatProblem(problem));
+    result.problems.push(problem);
+  }
   return {
     file,
     format,
-    ok: !result.refused && result.rejected === 0,
+    ok: !failed && !result.refused && result.rejected === 0,
     read: result.read,
     counts: {
       usage: {
@@ -112,7 +136,20 @@ async function importUsage(
     },
     rejected: result.rejected,
     problems: result.problems,
+    failed,
   };
+}
+
+/** What a usage file that failed midway left stored, and what to do about it. */
+function failedLine(summary: FileSummary, usage: KindCounts): string {
+  const stored = usage.inserted + usage.updated + usage.unchanged;
+  const rejected = summary.rejected > 0 ? `; ${summary.rejected} rejected` : '';
+  return (
+    `${summary.file}: failed after ${summary.read} records read; ${stored} records of it are ` +
+    `stored (every good line through line ${summary.failed?.throughLine}: ${usage.inserted} ` +
+    `inserted, ${usage.updated} updated, ${usage.unchanged} unchanged)${rejected}, the rest is ` +
+    'not. Importing the same file again completes it.'
+  );
 }
 
 function summaryLine(summary: FileSummary): string {
@@ -127,6 +164,7 @@ function summaryLine(summary: FileSummary): string {
     return `${file}: ${summary.read} records read; ${kinds.map((kind) => formatCounts(kind, counts[kind] as KindCounts)).join('; ') || 'nothing to import'}`;
   }
   const usage = counts.usage ?? emptyCounts().usage;
+  if (summary.failed) return failedLine(summary, usage);
   if (summary.rejected === 0 && !summary.ok) return `${file}: refused, nothing written`;
   return `${file}: ${summary.read} records read; ${usage.inserted} inserted, ${usage.updated} updated, ${usage.unchanged} unchanged, ${summary.rejected} rejected`;
 }

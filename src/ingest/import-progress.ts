@@ -10,9 +10,25 @@ export interface ImportProgress {
   bytesTotal: number;
 }
 
+/** What the committed batches of a line-based file stored so far. */
+export interface UsageProgress {
+  /** Batches committed. */
+  batches: number;
+  /** The last line of the last committed batch: every good line up to it is stored. */
+  throughLine: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
 export interface ImportObserver {
   fileStarted?(file: string, bytesTotal: number): void;
   progress?(progress: ImportProgress): void;
+  /**
+   * After each batch of a line-based file is committed (it stays stored whatever happens next);
+   * the next batch is written once this has resolved.
+   */
+  batchStored?(file: string, stored: UsageProgress): void | Promise<void>;
   /** `read`: records read in all; `ok`: nothing of the file was refused. */
   fileDone?(file: string, outcome: { read: number; ok: boolean }): void;
 }

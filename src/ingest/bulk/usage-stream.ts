@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ByteCounter } from '../import-progress';
+import type { ByteCounter, UsageProgress } from '../import-progress';
 import { inTransaction } from '../transaction';
 import { upsertUsageRows } from '../usage-writer';
 import type { UsageWriteCounts } from '../usage-row';
@@ -14,6 +14,8 @@ import { UsageInputChecker } from '../validate/usage-input';
 // is checked against the sources it names and written in a transaction of its own. A bad line is
 // reported and skipped; the good lines are stored. While one batch is being written the next is
 // read and parsed, and no more than these two batches are held, whatever the size of the file.
+// The counts are those of committed batches only: when the database fails midway, they say
+// exactly what of the file is stored (the batch that failed is rolled back whole).
 
 /** Lines per batch (and per transaction). */
 export const USAGE_BATCH_LINES = 20_000;
@@ -30,6 +32,15 @@ export interface UsageFileResult extends UsageWriteCounts {
   problems: ImportProblem[];
   /** The file as a whole was refused (e.g. a bad CSV header) and nothing of it was stored. */
   refused: boolean;
+}
+
+export interface UsageStreamOptions {
+  /** The present, for "more than one day in the future" and the time stamps written. */
+  now?: Date;
+  /** Called after each batch is written: records read and bytes of the file read so far. */
+  onBatch?: (read: number, bytesRead: number) => void;
+  /** Called after each committed batch; the next batch is written once it has resolved. */
+  onBatchStored?: (progress: UsageProgress) => void | Promise<void>;
 }
 
 export interface LineProblem {
@@ -51,6 +62,9 @@ export class UsageStreamImporter {
   };
   private readonly input: UsageInputChecker;
   private readonly checker: UsageBatchChecker;
+  private readonly now: Date;
+  private batches = 0;
+  private throughLine = 0;
   private pending: UsageCandidate[] = [];
   private inFlight: Promise<void> = Promise.resolve();
   private fileStream: ByteCounter = { bytesRead: 0 };
@@ -59,11 +73,10 @@ export class UsageStreamImporter {
     private readonly ds: DataSource,
     private readonly file: string,
     private readonly report: (line: string) => void,
-    private readonly now: Date = new Date(),
-    /** Called after each batch is written: records read and bytes of the file read so far. */
-    private readonly onBatch?: (read: number, bytesRead: number) => void,
+    private readonly options: UsageStreamOptions = {},
   ) {
-    this.input = new UsageInputChecker(now);
+    this.now = options.now ?? new Date();
+    this.input = new UsageInputChecker(this.now);
     this.checker = new UsageBatchChecker(new SourceCatalog(databaseSourceLoader(ds.manager)), {
       describeAt: (line) => `line ${line}`,
     });
@@ -107,6 +120,21 @@ export class UsageStreamImporter {
     return this.result;
   }
 
+  /**
+   * After a failure (of the database, or of reading the file): waits until no batch is being
+   * written, then returns what the committed batches stored. Batches not yet written never are.
+   */
+  async stopped(): Promise<{ result: UsageFileResult; progress: UsageProgress }> {
+    this.pending = [];
+    await this.inFlight.catch(() => undefined);
+    return { result: this.result, progress: this.progress() };
+  }
+
+  private progress(): UsageProgress {
+    const { inserted, updated, unchanged } = this.result;
+    return { batches: this.batches, throughLine: this.throughLine, inserted, updated, unchanged };
+  }
+
   private rejectLine(line: number, problems: LineProblem[]): void {
     this.result.rejected++;
     for (const { field, column, message, code } of problems) {
@@ -139,17 +167,22 @@ export class UsageStreamImporter {
     if (batch.length === 0) return;
     const checked = await this.checker.check(batch);
     for (const rejection of checked.rejected) this.rejectLine(rejection.at, [rejection]);
-    this.result.unchanged += checked.repeats;
-    if (checked.rows.length === 0) return;
-    const counts = await inTransaction(this.ds, (manager) =>
-      upsertUsageRows(manager, checked.rows, this.now),
-    );
+    const counts =
+      checked.rows.length === 0
+        ? { inserted: 0, updated: 0, unchanged: 0 }
+        : await inTransaction(this.ds, (manager) =>
+            upsertUsageRows(manager, checked.rows, this.now),
+          );
+    // Committed: from here on these rows are stored, whatever happens to the next batch.
     this.result.inserted += counts.inserted;
     this.result.updated += counts.updated;
-    this.result.unchanged += counts.unchanged;
+    this.result.unchanged += counts.unchanged + checked.repeats;
+    this.batches++;
+    this.throughLine = batch[batch.length - 1].at;
+    await this.options.onBatchStored?.(this.progress());
   }
 
   private written(rows: number, read: number, bytes: number): void {
-    if (rows > 0) this.onBatch?.(read, bytes);
+    if (rows > 0) this.options.onBatch?.(read, bytes);
   }
 }
