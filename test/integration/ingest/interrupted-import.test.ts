@@ -76,10 +76,15 @@ interface Store {
 
 async function mysqlStore(): Promise<Store> {
   const server: PrivateMariadb = await createPrivateMariadb();
-  await server.start();
-  const admin = await mysql.createConnection(server.serverUrl);
-  await admin.query('CREATE DATABASE lg CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
-  await admin.end();
+  try {
+    await server.start();
+    const admin = await mysql.createConnection(server.serverUrl);
+    await admin.query('CREATE DATABASE lg CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+    await admin.end();
+  } catch (error) {
+    await server.remove();
+    throw error;
+  }
   const config: DatabaseConfig = { kind: 'mysql', url: `${server.serverUrl}lg` };
   let migrated = false;
   return {
