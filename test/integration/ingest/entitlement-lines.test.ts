@@ -171,10 +171,7 @@ describe('entitlement lines', () => {
 
     const subscription = await data(
       subscriptionsSubgraph,
-      `query($asOf: Date) { subscription(id: "Sub-lines") {
-         entitlements { line licenseType quantity startDate endDate }
-         licenseSummary(asOf: $asOf) { licenseType purchased consumed } } }`,
-      { asOf: WINTER },
+      `{ subscription(id: "Sub-lines") { entitlements { line licenseType quantity startDate endDate } } }`,
     );
     expect(subscription.subscription).toEqual({
       entitlements: [
@@ -193,8 +190,24 @@ describe('entitlement lines', () => {
           endDate: '2026-03-31',
         },
       ],
-      licenseSummary: [{ licenseType: 'PROFESSIONAL', purchased: 140, consumed: 130 }],
     });
+
+    const summaryOf = async (typename: string, id: string, asOf: string) =>
+      (
+        await data(
+          usageSubgraph,
+          `query($representations: [_Any!]!, $asOf: Date) {
+             _entities(representations: $representations) { ... on ${typename} {
+               licenseSummary(asOf: $asOf) { licenseType purchased consumed } } } }`,
+          { representations: [{ __typename: typename, id }], asOf },
+        )
+      )._entities[0].licenseSummary;
+    expect(await summaryOf('LicenseSubscription', 'Sub-lines', WINTER)).toEqual([
+      { licenseType: 'PROFESSIONAL', purchased: 140, consumed: 130 },
+    ]);
+    expect(await summaryOf('LicenseSubscription', 'Sub-lines', AUTUMN)).toEqual([
+      { licenseType: 'PROFESSIONAL', purchased: 100, consumed: 105 },
+    ]);
 
     const customer = async (asOf: string) =>
       (
