@@ -35,6 +35,13 @@ async function connect(server: URL): Promise<mysql.Connection> {
   }
 }
 
+/** The URL of this run's bench database, for processes the benchmark starts. */
+export function benchDatabaseUrl(): string {
+  const url = new URL(benchServerUrl());
+  url.pathname = `/lg_bench_${process.pid}`;
+  return url.toString();
+}
+
 /** Runs `work` on a freshly migrated database `lg_bench_<pid>` and drops it afterwards. */
 export async function withBenchDatabase<T>(work: (ds: DataSource) => Promise<T>): Promise<T> {
   const server = benchServerUrl();
@@ -44,9 +51,7 @@ export async function withBenchDatabase<T>(work: (ds: DataSource) => Promise<T>)
     await admin.query(
       `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const ds = await openDataSource({ kind: 'mysql', url: url.toString() }, { migrate: true });
+    const ds = await openDataSource({ kind: 'mysql', url: benchDatabaseUrl() }, { migrate: true });
     try {
       return await work(ds);
     } finally {

@@ -250,6 +250,7 @@ export const reportBenchmark: Benchmark = {
             to: TODAY,
             bucket: 'WEEK',
             licenseTypes: null,
+            limit: 1_000_000,
           }),
         );
         log(

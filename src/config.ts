@@ -32,12 +32,64 @@ export interface JwtConfig {
   audience: string;
 }
 
-/** Guards of the gateway against abusive operations (docs/architecture.md, Conventions). */
+// --- Document limits, cost and response size (README, Security: limits) ---------------------
+
+/**
+ * Guards against abusive operations (docs/architecture.md, Conventions). The document limits apply in the
+ * gateway and in every subgraph, before any planning; cost and response size in the gateway.
+ */
 export interface QueryLimits {
+  /** Deepest selection, fragments expanded (MAX_QUERY_DEPTH). */
   maxDepth: number;
+  /** Aliases of one operation, counted after fragment expansion (MAX_QUERY_ALIASES). */
   maxAliases: number;
+  /** Lexical tokens of the document (MAX_QUERY_TOKENS). */
+  maxTokens: number;
+  /** Characters of the document (MAX_QUERY_CHARACTERS). */
+  maxCharacters: number;
+  /** Directives of one operation, fragments expanded (MAX_QUERY_DIRECTIVES). */
+  maxDirectives: number;
+  /** Estimated cost: every field 1, times the expected size of each list above it. */
   maxCost: number;
+  /** Bytes of one JSON answer of the gateway (MAX_RESPONSE_BYTES). */
+  maxResponseBytes: number;
 }
+
+/** Hard cap of usage series points one request may read (README, Security: limits). */
+export interface SeriesSettings {
+  /** MAX_USAGE_POINTS: points of every `usage` series of one request together. */
+  maxPoints: number;
+}
+
+export const QUERY_LIMIT_DEFAULTS: QueryLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxCharacters: 20_000,
+  maxDirectives: 50,
+  maxCost: 250_000,
+  maxResponseBytes: 32 * 1024 * 1024,
+};
+
+export function queryLimits(env: Env = process.env): QueryLimits {
+  const d = QUERY_LIMIT_DEFAULTS;
+  return {
+    maxDepth: positiveInt(env, 'MAX_QUERY_DEPTH', d.maxDepth, 100),
+    maxAliases: positiveInt(env, 'MAX_QUERY_ALIASES', d.maxAliases, 1000),
+    maxTokens: positiveInt(env, 'MAX_QUERY_TOKENS', d.maxTokens, 100_000),
+    maxCharacters: positiveInt(env, 'MAX_QUERY_CHARACTERS', d.maxCharacters, 1_000_000),
+    maxDirectives: positiveInt(env, 'MAX_QUERY_DIRECTIVES', d.maxDirectives, 1000),
+    maxCost: positiveInt(env, 'MAX_QUERY_COST', d.maxCost, 100_000_000),
+    maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', d.maxResponseBytes, 2 ** 30),
+  };
+}
+
+/** MAX_USAGE_POINTS (default 50,000). Read on its own too, like reportSettings. */
+export function seriesSettings(env: Env = process.env): SeriesSettings {
+  return { maxPoints: positiveInt(env, 'MAX_USAGE_POINTS', 50_000, 10_000_000) };
+}
+
+// --- end of document limits, cost and response size ---------------------------------------
 
 /** How alerts are computed on read (README, Alerts). */
 export interface AlertSettings {
@@ -306,11 +358,7 @@ export function loadConfig(env: Env = process.env): Config {
       audience: read(env, 'JWT_AUDIENCE') ?? 'licensegraph-api',
     },
     logLevel: logLevel as LogLevel,
-    limits: {
-      maxDepth: positiveInt(env, 'MAX_QUERY_DEPTH', 15, 100),
-      maxAliases: positiveInt(env, 'MAX_QUERY_ALIASES', 30, 1000),
-      maxCost: positiveInt(env, 'MAX_QUERY_COST', 50000, 10_000_000),
-    },
+    limits: queryLimits(env),
     alerts: alertSettings(env),
     reports: reportSettings(env),
     exposure: exposureSettings(env),

@@ -20,10 +20,11 @@ import { formatGatewayError } from './gateway-errors';
 import { errorStatusPlugin } from './error-status';
 import { knownUserCheck } from './known-user';
 import type { KnownUserCheck } from './known-user';
-import { costLimitPlugin, queryLimitRules } from './limits';
+import { costLimitPlugin, queryLimitRules, responseSizeLimit } from './limits';
 import { addressRateLimit, viewerRateLimitPlugin } from './rate-limits';
 import type { OperationCost, RateLimits } from './rate-limits';
 import { requestErrorsPlugin } from './request-errors';
+import { documentCharacterLimit, documentParseOptions } from '../graphql/document-limits';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -94,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // The command line stops the servers itself (src/cli/run-graph.ts) and exits cleanly.
     stopOnTerminationSignals: false,
     validationRules: queryLimitRules(options.limits),
+    parseOptions: documentParseOptions(options.limits),
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -125,6 +127,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.use(
     '/graphql',
     express.json({ limit: options.exposure.maxRequestBytes }),
+    documentCharacterLimit(options.limits),
+    responseSizeLimit(options.limits.maxResponseBytes),
     expressMiddleware(apollo, {
       context: ({ req }) => gatewayContext(req.headers.authorization, options.verify, knownUser),
     }),

@@ -1,59 +1,55 @@
-import depthLimit from 'graphql-depth-limit';
-import { GraphQLError } from 'graphql';
-import type { ASTVisitor, ValidationContext, ValidationRule } from 'graphql';
+import { GraphQLError, Kind, getVariableValues } from 'graphql';
+import type { FragmentDefinitionNode, ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import type { ComplexityEstimator } from 'graphql-query-complexity';
+import type { RequestHandler } from 'express';
 import type { QueryLimits } from '../config';
+import { documentLimitRules } from '../graphql/document-limits';
+import { operationCost } from './cost/operation-cost';
 
-// Guards that refuse an abusive operation before any subgraph is asked: too deep, too
-// many aliases (one request fanning out into many lookups), or too costly. Every field costs 1; a
-// connection's subtree counts once per requested row (`first`, default 50).
+// The gateway's guards, all before any subgraph is asked: the document limits (shared with the
+// subgraphs, graphql/document-limits.ts), the cost limit once the variables are known, and the
+// response size on the way out (README, Security).
 
-function aliasLimit(max: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    let aliases = 0;
-    return {
-      Field(node) {
-        if (node.alias && ++aliases === max + 1) {
-          context.reportError(
-            new GraphQLError(`The operation uses more than ${max} aliases`, {
-              nodes: [node],
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
-          );
-        }
-      },
-    };
-  };
-}
-
-const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  if (!('first' in args)) return undefined;
-  const first = typeof args.first === 'number' && args.first > 0 ? args.first : 50;
-  return 1 + childComplexity * first;
-};
+/** Error codes of these refusals; formatGatewayError lets them through. */
+export const LIMIT_CODES = ['COST_LIMIT_EXCEEDED', 'RESPONSE_TOO_LARGE'] as const;
 
 /**
  * The cost check needs the request's variables (`first: $first`), which validation rules never
- * see, so it runs as a plugin once the operation is resolved, still before any subgraph is asked.
+ * see, so it runs as a plugin once the operation is resolved, still before any planning. HTTP 400.
  */
 export function costLimitPlugin(max: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
+        async didResolveOperation({ request, document, schema, operation }) {
+          if (!operation) return;
+          const coerced = getVariableValues(
             schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+            operation.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
+          const fragments = document.definitions.filter(
+            (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+          );
+          const cost = operationCost(
+            schema,
+            operation,
+            fragments,
+            coerced.coerced ?? request.variables ?? {},
+          );
           if (cost > max) {
-            throw new GraphQLError(`The operation costs ${cost}, more than the limit of ${max}`, {
-              extensions: { code: 'BAD_USER_INPUT' },
-            });
+            throw new GraphQLError(
+              `The operation's estimated cost is ${cost}, more than the limit of ${max}: ` +
+                'ask for fewer rows (first, shorter ranges, coarser granularity, fewer aliases)',
+              {
+                extensions: {
+                  code: 'COST_LIMIT_EXCEEDED',
+                  cost,
+                  maxCost: max,
+                  http: { status: 400 },
+                },
+              },
+            );
           }
         },
       };
@@ -61,7 +57,36 @@ export function costLimitPlugin(max: number): ApolloServerPlugin {
   };
 }
 
-/** Depth and alias limits, as validation rules; the cost limit is costLimitPlugin. */
+/** Depth, alias and directive limits, as validation rules; the cost limit is costLimitPlugin. */
 export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
-  return [depthLimit(limits.maxDepth) as ValidationRule, aliasLimit(limits.maxAliases)];
+  return documentLimitRules(limits);
+}
+
+/**
+ * An answer larger than `max` bytes is replaced by a 400 that points to the CSV export. Apollo
+ * Server hands Express the whole body as one string, so its size is known before it is sent.
+ */
+export function responseSizeLimit(max: number): RequestHandler {
+  return (_req, res, next) => {
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (typeof body === 'string' && Buffer.byteLength(body) > max) {
+        res.status(400).type('application/json');
+        return send(
+          JSON.stringify({
+            errors: [
+              {
+                message:
+                  `The answer is larger than ${max} bytes: ask for less (first, fewer fields or ` +
+                  'aliases, shorter ranges), or export usage as CSV with GET /reports/usage.csv',
+                extensions: { code: 'RESPONSE_TOO_LARGE', maxResponseBytes: max },
+              },
+            ],
+          }),
+        );
+      }
+      return send(body);
+    };
+    next();
+  };
 }

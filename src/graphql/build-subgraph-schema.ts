@@ -8,6 +8,7 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { applyMiddleware } from 'graphql-middleware';
+import type { IMiddlewareFieldMap } from 'graphql-middleware';
 import { shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { buildSchema, createResolversMap } from 'type-graphql';
@@ -74,6 +75,24 @@ function withFederationRules(rules: IRules): IRules {
 }
 
 /**
+ * The shield's per-field checks, less those of the types allowed as a whole (`Type: allowAll`):
+ * a check is an async wrapper around the field, and a large answer (a usage series, a report) has
+ * tens of thousands of leaf fields whose type is allowed anyway. Leaving them out keeps their
+ * fields synchronous, which is most of the time and memory such an answer took (issue 12).
+ */
+function checkedFields(
+  permissions: ReturnType<typeof shield>,
+  schema: GraphQLSchema,
+  rules: IRules,
+): IMiddlewareFieldMap {
+  const fields = permissions.generate(schema) as IMiddlewareFieldMap;
+  for (const [typeName, rule] of Object.entries(rules as Record<string, unknown>)) {
+    if (rule === allowAll) delete fields[typeName];
+  }
+  return fields;
+}
+
+/**
  * type-graphql builds the schema from the decorated classes; its SDL, printed with the directives
  * (@key), goes through @apollo/subgraph so that `_service` and `_entities` exist; then the
  * permissions wrap every resolver, denying whatever no rule allows.
@@ -101,7 +120,8 @@ export async function buildSubgraph(module: SubgraphModule): Promise<BuiltSubgra
     typeDefs,
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
-  const permissions = shield(withFederationRules(module.permissions), {
+  const rules = withFederationRules(module.permissions);
+  const permissions = shield(rules, {
     fallbackRule: denyAll,
     allowExternalErrors: true,
     fallbackError: () => forbidden(),
@@ -110,7 +130,7 @@ export async function buildSubgraph(module: SubgraphModule): Promise<BuiltSubgra
     name: module.name,
     typeDefs,
     sdl,
-    schema: applyMiddleware(subgraphSchema, permissions),
+    schema: applyMiddleware(subgraphSchema, checkedFields(permissions, subgraphSchema, rules)),
     mount: module.mount,
   };
 }

@@ -20,6 +20,8 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // The gateway's own limits (gateway/limits.ts).
+  'COST_LIMIT_EXCEEDED',
 ]);
 
 /**

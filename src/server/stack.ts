@@ -75,6 +75,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         gatewaySecret: options.gatewaySecret,
         maxRequestBytes: options.exposure.subgraphMaxRequestBytes,
         hideSchemaDetails: options.exposure.production,
+        limits: options.limits,
       });
       urls[name] = servers[name]!.url;
     }

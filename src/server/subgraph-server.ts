@@ -7,6 +7,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/jwt';
+import {
+  documentCharacterLimit,
+  documentLimitRules,
+  documentParseOptions,
+} from '../graphql/document-limits';
+import type { DocumentLimits } from '../graphql/document-limits';
 import type { BuiltSubgraph } from '../graphql/build-subgraph-schema';
 import type { RequestContext } from '../graphql/context';
 import { maskError } from '../graphql/errors';
@@ -30,6 +36,8 @@ export interface SubgraphServerOptions {
   maxRequestBytes: number;
   /** No "Did you mean" field suggestions in errors (production). */
   hideSchemaDetails: boolean;
+  /** The same document limits as the gateway's, for a caller that is not the gateway. */
+  limits: DocumentLimits;
 }
 
 /** One subgraph on its own port: POST /graphql for the gateway, plus /health/*. */
@@ -42,6 +50,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: options.hideSchemaDetails,
+    validationRules: documentLimitRules(options.limits),
+    parseOptions: documentParseOptions(options.limits),
     // Traces are only for Apollo Studio, which this deployment does not report to.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     formatError(formatted, error) {
@@ -62,6 +72,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   app.use(
     '/graphql',
     express.json({ limit: options.maxRequestBytes }),
+    documentCharacterLimit(options.limits),
     expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers) }),
   );
   mountJsonErrors(app, logger);

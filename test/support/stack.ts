@@ -6,6 +6,7 @@ import { readSupergraph } from '../../src/gateway/schema-files';
 import { GATEWAY_SECRET_HEADER } from '../../src/server/gateway-secret';
 import { PIECES, startStack } from '../../src/server/stack';
 import type { Piece, RunningStack, StackOptions } from '../../src/server/stack';
+import type { QueryLimits } from '../../src/config';
 import type { TestDatabase } from './database';
 
 // The whole graph on real ports (0 = any free one) over a test database, as `licensegraph start`
@@ -48,6 +49,8 @@ export type TestStackOptions = Pick<StackOptions, 'mountOnGateway' | 'operationC
    * share their budgets in Redis); without this they are out of the way (1e9).
    */
   rateLimited?: { keyPrefix: string };
+  /** Limits other than the defaults (a small MAX_RESPONSE_BYTES, say). */
+  limits?: Partial<QueryLimits>;
 };
 
 export async function startTestStack(
@@ -68,7 +71,7 @@ export async function startTestStack(
     ports,
     subgraphUrls: { organizations: unreachable, subscriptions: unreachable, usage: unreachable },
     supergraphSdl: readSupergraph(),
-    limits: config.limits,
+    limits: { ...config.limits, ...options.limits },
     mountOnGateway: options.mountOnGateway,
     operationCost: options.operationCost,
     exposure: config.exposure,

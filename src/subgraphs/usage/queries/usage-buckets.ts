@@ -17,6 +17,8 @@ export interface UsageBucketQuery {
   bucket: DayBucket;
   /** null: every license type. */
   licenseTypes: readonly LicenseType[] | null;
+  /** Read at most this many rows (the caller's point cap). */
+  limit: number;
 }
 
 export interface UsageBucketRow {
@@ -65,7 +67,7 @@ export async function usageBuckets(
       ? `SELECT source_id, day AS period, license_type, consumed, consumed AS peak,
                 consumed AS total, 1 AS reported_days
          FROM license_usage WHERE ${where}
-         ORDER BY source_id, day, ${licenseTypeOrderSql('license_type')}`
+         ORDER BY source_id, day, ${licenseTypeOrderSql('license_type')} LIMIT ?`
       : `SELECT b.source_id, b.period, b.license_type, lu.consumed, b.peak, b.total, b.reported_days
          FROM (SELECT source_id, license_type, ${period} AS period, MAX(consumed) AS peak,
                       SUM(consumed) AS total, COUNT(*) AS reported_days, MAX(day) AS last_day
@@ -73,10 +75,10 @@ export async function usageBuckets(
                GROUP BY source_id, license_type, ${period}) b
          JOIN license_usage lu
            ON lu.source_id = b.source_id AND lu.license_type = b.license_type AND lu.day = b.last_day
-         ORDER BY b.source_id, b.period, ${licenseTypeOrderSql('b.license_type')}`;
+         ORDER BY b.source_id, b.period, ${licenseTypeOrderSql('b.license_type')} LIMIT ?`;
   const rows: RawBucket[] = await ds.query(
     withStatementSettings(ds, sql, { tempTableBytes: AGGREGATE_TEMP_TABLE_BYTES }),
-    params,
+    [...params, query.limit],
   );
   // SUM and COUNT come back as strings from MySQL (DECIMAL, BIGINT); the mean is taken here so
   // that it is exact rather than rounded to MySQL's division precision.

@@ -2,7 +2,9 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { LicenseType } from '../../../graphql/enums';
 import { DateScalar } from '../../../graphql/scalars';
 
+// Plain fields read straight from the row (no per-field wrapper): answers hold many of them.
 @ObjectType('UsagePoint', {
+  simpleResolvers: true,
   description:
     'One bucket of a time series, limited to the days between from and to. A bucket with no ' +
     'report has no point (no invented zeros). Points are ordered by period, then license type.',

@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LicenseType } from '../../../graphql/enums';
 import { DateScalar } from '../../../graphql/scalars';
 
+// Plain fields read straight from the row (no per-field wrapper): answers hold many of them.
 @ObjectType('UsageReportRow', {
+  simpleResolvers: true,
   description:
     'One group in one bucket. A dimension the grouping does not determine is null; grouping by ' +
     'SOURCE also sets its subscription, customer and region, by SUBSCRIPTION its customer.',
