@@ -39,7 +39,7 @@ function highWaterMarkMb(pid: number | undefined): number {
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`a piece exited at start: ${output()}`);
     try {
       if ((await fetch(url)).ok) return;
@@ -70,7 +70,9 @@ export async function serveGraph(
     common[`${piece.toUpperCase()}_PORT`] = String(ports[piece]);
     common[`${piece.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[piece]}/graphql`;
   }
-  const bin = path.resolve(__dirname, '..', '..', 'bin', 'licensegraph.js');
+  // The build `npm run bench` just made (dist/bench → dist/src/main.js), not bin/licensegraph.js,
+  // which would rebuild dist/ in each process when a source changed meanwhile.
+  const main = path.resolve(__dirname, '..', 'src', 'main.js');
   const children = {} as Record<Piece, ChildProcess>;
   const peaks = Object.fromEntries(PIECES.map((p) => [p, 0])) as Record<Piece, number>;
   const poll = setInterval(() => {
@@ -81,7 +83,7 @@ export async function serveGraph(
   }, 50);
   const order: Piece[] = [...PIECES.filter((p) => p !== 'gateway'), 'gateway'];
   for (const piece of order) {
-    const child = spawn(process.execPath, [bin, 'serve', '--only', piece], {
+    const child = spawn(process.execPath, [main, 'serve', '--only', piece], {
       env: { ...process.env, ...common },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { ConfigError, alertSettings, reportSettings, loadConfig } from '../../src/config';
+import {
+  ConfigError,
+  QUERY_LIMIT_DEFAULTS,
+  alertSettings,
+  reportSettings,
+  loadConfig,
+  seriesSettings,
+} from '../../src/config';
 
 // Every variable src/config.ts reads: its default, a valid value, and every kind of bad value,
 // whose error must name the variable.
@@ -30,7 +37,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       jwt: { secret: null, jwksUrl: null, issuer: 'licensegraph', audience: 'licensegraph-api' },
       logLevel: 'info',
-      limits: { maxDepth: 15, maxAliases: 30, maxCost: 50000 },
+      limits: QUERY_LIMIT_DEFAULTS,
       alerts: { lowAssignmentMark: 0.5 },
       reports: { timeoutSeconds: 30 },
       exposure: expect.objectContaining({ production: false, playground: true }),
@@ -42,6 +49,19 @@ describe('loadConfig', () => {
         subgraphUrlsSet: false,
       },
     });
+  });
+
+  it('has the documented default limits (README, Security)', () => {
+    expect(QUERY_LIMIT_DEFAULTS).toMatchObject({
+      maxDepth: 10,
+      maxAliases: 15,
+      maxTokens: 2000,
+      maxCharacters: 20_000,
+      maxDirectives: 50,
+    });
+    expect(seriesSettings({})).toEqual({ maxPoints: 50_000 });
+    expect(seriesSettings({ MAX_USAGE_POINTS: '10' })).toEqual({ maxPoints: 10 });
+    expect(() => seriesSettings({ MAX_USAGE_POINTS: '0' })).toThrow(/MAX_USAGE_POINTS/);
   });
 
   it('reads the low-water mark of LOW_ASSIGNMENT alerts and refuses one outside (0, 1]', () => {
@@ -245,7 +265,11 @@ describe('loadConfig', () => {
   describe.each([
     ['MAX_QUERY_DEPTH', 'maxDepth', 100],
     ['MAX_QUERY_ALIASES', 'maxAliases', 1000],
-    ['MAX_QUERY_COST', 'maxCost', 10_000_000],
+    ['MAX_QUERY_TOKENS', 'maxTokens', 100_000],
+    ['MAX_QUERY_CHARACTERS', 'maxCharacters', 1_000_000],
+    ['MAX_QUERY_DIRECTIVES', 'maxDirectives', 1000],
+    ['MAX_QUERY_COST', 'maxCost', 100_000_000],
+    ['MAX_RESPONSE_BYTES', 'maxResponseBytes', 2 ** 30],
   ] as const)('%s', (name, limit, max) => {
     it.each(['1', String(max)])('accepts %s', (value) => {
       expect(loadConfig({ [name]: value }).limits[limit]).toBe(Number(value));
