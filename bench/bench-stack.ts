@@ -2,6 +2,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createTokenVerifier } from '../src/auth/jwt';
 import { loadConfig } from '../src/config';
+import type { QueryLimits } from '../src/config';
 import { readSupergraph } from '../src/gateway/schema-files';
 import { generatedGatewaySecret } from '../src/server/gateway-secret';
 import { PIECES, startStack } from '../src/server/stack';
@@ -17,7 +18,11 @@ export interface BenchJwt {
   audience: string;
 }
 
-export function startBenchStack(ds: DataSource, jwt: BenchJwt): Promise<RunningStack> {
+export function startBenchStack(
+  ds: DataSource,
+  jwt: BenchJwt,
+  limits: Partial<QueryLimits> = {},
+): Promise<RunningStack> {
   return startStack({
     pieces: PIECES,
     ds,
@@ -26,7 +31,7 @@ export function startBenchStack(ds: DataSource, jwt: BenchJwt): Promise<RunningS
     ports: { gateway: 0, organizations: 0, subscriptions: 0, usage: 0 },
     subgraphUrls: { organizations: '', subscriptions: '', usage: '' },
     supergraphSdl: readSupergraph(),
-    limits: loadConfig({}).limits,
+    limits: { ...loadConfig({}).limits, ...limits },
     logger: pino({ level: 'silent' }),
     exposure: loadConfig({}).exposure,
     gatewaySecret: generatedGatewaySecret(),

@@ -67,8 +67,8 @@ export const QUERY_LIMIT_DEFAULTS: QueryLimits = {
   maxTokens: 2000,
   maxCharacters: 20_000,
   maxDirectives: 50,
-  maxCost: 250_000,
-  maxResponseBytes: 32 * 1024 * 1024,
+  maxCost: 500_000,
+  maxResponseBytes: 16 * 1024 * 1024,
 };
 
 export function queryLimits(env: Env = process.env): QueryLimits {
