@@ -73,28 +73,35 @@ async function mostAllowed(post: Post, document: (n: number) => string, vars: ob
   return 1;
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+/**
+ * Each document 10 times in a row (the median is checked against the budget), then 8 at once with
+ * a plain request among them (its time says whether the refusals held it up).
+ */
 async function refusalTimes(post: Post, log: (line: string) => void) {
   const times: Record<string, number> = {};
   for (const [name, document] of [
     ['fan-out', fanOutDocument()],
     ['cycle', CYCLE_DOCUMENT],
   ] as const) {
-    const answers: Answer[] = [];
-    for (let i = 0; i < 10; i++) answers.push(await post(document));
-    // Eight at once, and a plain request among them.
+    const sequential: Answer[] = [];
+    for (let i = 0; i < 10; i++) sequential.push(await post(document));
     const [plain, ...crowd] = await Promise.all([
       post(VIEWER_DOCUMENT),
       ...Array.from({ length: 8 }, () => post(document)),
     ]);
-    answers.push(...crowd);
-    const slowest = Math.max(...answers.map((a) => a.ms));
+    const all = [...sequential, ...crowd];
+    if (all.some((a) => a.status !== 400)) throw new Error(`${name} was not refused with 400`);
+    times[`${name} refused (median of 10)`] = median(sequential.map((a) => a.ms));
+    times[`${name} refused (slowest of 8 at once)`] = Math.max(...crowd.map((a) => a.ms));
+    times[`plain request among 8 ${name}s`] = plain.ms;
     log(
-      `${name}: ${describe(answers[0])}; slowest of ${answers.length} ${slowest} ms; ` +
-        `a plain request among 8 of them: ${describe(plain)}`,
+      `${name} (${document.length} characters): ${describe(sequential[0])}; ` +
+        `median of 10 ${times[`${name} refused (median of 10)`]} ms; ` +
+        `8 at once, slowest ${times[`${name} refused (slowest of 8 at once)`]} ms; ` +
+        `a plain request among them: ${describe(plain)}`,
     );
-    if (answers.some((a) => a.status !== 400)) throw new Error(`${name} was not refused with 400`);
-    times[name] = slowest;
-    times[`${name}: plain request alongside`] = plain.ms;
   }
   return times;
 }
@@ -119,9 +126,8 @@ export const hostileBenchmark: Benchmark = {
         const metrics: BenchMetric[] = [];
         for (let i = 0; i < 5; i++) await post(VIEWER_DOCUMENT); // warm-up
         const times = await refusalTimes(post, log);
-        for (const [label, ms] of Object.entries(times)) {
-          metrics.push({ label: `${label} (slowest)`, value: ms, unit: 'ms' });
-        }
+        for (const [label, ms] of Object.entries(times))
+          metrics.push({ label, value: ms, unit: 'ms' });
         const seriesVars = { from: SERIES_FROM, to: TODAY };
         const reportVars = { partner: HOSTILE_PARTNER, from: REPORT_FROM, to: TODAY };
         const cases: Array<[string, (n: number) => string, object]> = [
@@ -138,6 +144,9 @@ export const hostileBenchmark: Benchmark = {
           log(
             `${name} x${allowed} (the most the cost allows), 8 at once: ${crowd.map(describe).join('; ')}`,
           );
+          if (crowd.some((a) => a.status !== 200 || a.codes.length > 0)) {
+            throw new Error(`${name} x${allowed}, within the limits, was not answered`);
+          }
           const thirties = await Promise.all(Array.from({ length: 8 }, () => post1(30)));
           log(`${name} x30, 8 at once: ${describe(thirties[0])} (and 7 more)`);
           metrics.push({ label: `${name}: aliases allowed`, value: allowed, unit: '' });
@@ -149,8 +158,11 @@ export const hostileBenchmark: Benchmark = {
         }
         const dead = graph.dead();
         if (dead.length > 0) throw new Error(`these processes died: ${dead.join(', ')}`);
-        const slowest = Math.max(times['fan-out'], times.cycle);
-        log(`slowest refusal ${slowest} ms (limit ${REFUSAL_LIMIT_MS} ms)`);
+        const slowest = Math.max(
+          times['fan-out refused (median of 10)'],
+          times['cycle refused (median of 10)'],
+        );
+        log(`refusal (median) ${slowest} ms (limit ${REFUSAL_LIMIT_MS} ms)`);
         if (slowest > REFUSAL_LIMIT_MS) throw new Error(`a refusal took ${slowest} ms`);
         return {
           metrics,
