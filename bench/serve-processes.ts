@@ -64,6 +64,8 @@ export async function serveGraph(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     PORT: String(ports.gateway),
+    // Pieces run apart need the secret the gateway shows the subgraphs.
+    SUBGRAPH_SECRET: `bench-subgraph-secret-${process.pid}-of-at-least-32-bytes`,
   };
   for (const piece of PIECES) {
     if (piece === 'gateway') continue;

@@ -25,10 +25,19 @@ const REQUEST_CODES = new Set([
 ]);
 
 /**
- * The only extensions a client sees besides the code: which argument was wrong, and how long to
- * wait. Anything else (a subgraph's `response` with its URL, a stack) stays on the server.
+ * The only extensions a client sees besides the code: which argument was wrong, how long to
+ * wait, and which limit refused the request (gateway/limits.ts, graphql/document-limits.ts).
+ * Anything else (a subgraph's `response` with its URL, a stack) stays on the server.
  */
-const PUBLIC_EXTENSIONS = ['code', 'argumentName', 'retryAfterSeconds'];
+const PUBLIC_EXTENSIONS = [
+  'code',
+  'argumentName',
+  'retryAfterSeconds',
+  'limit',
+  'cost',
+  'maxCost',
+  'maxPoints',
+];
 
 export const INTERNAL_MESSAGE = 'Internal server error';
 

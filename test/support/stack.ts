@@ -87,14 +87,8 @@ export async function startTestStack(
     stack,
     gatewayUrl,
     token,
-    async request(query, variables = {}, headers = {}) {
-      const response = await fetch(gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: (await response.json()) as GraphQLBody };
-    },
+    request: (query, variables = {}, headers = {}) =>
+      postGraphQL(gatewayUrl, query, variables, headers),
     stop: () => stack.stop(),
   };
 }
@@ -102,4 +96,19 @@ export async function startTestStack(
 /** Authorization header for a fixture user. */
 export async function asUser(stack: TestStack, userId: string): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await stack.token(userId)}` };
+}
+
+/** POSTs an operation to any GraphQL endpoint (a subgraph: add GATEWAY_HEADERS). */
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: GraphQLBody }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLBody };
 }

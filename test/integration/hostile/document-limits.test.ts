@@ -1,6 +1,6 @@
 import { QUERY_LIMIT_DEFAULTS } from '../../../src/config';
-import type { GraphQLBody } from '../../support/stack';
-import { useFixtureStack } from './fixture-stack';
+import { GATEWAY_HEADERS, postGraphQL } from '../../support/stack';
+import { useFixtureStack } from '../e2e/fixture-stack';
 
 // Document limits (README, Security), through the gateway and against a subgraph directly, each
 // next to the legitimate request of the same shape at the limit: depth, aliases counted after
@@ -71,15 +71,15 @@ describe('document limits', () => {
   type Target = 'gateway' | 'organizations subgraph';
   async function send(target: Target, query: string) {
     const url = target === 'gateway' ? stack.gatewayUrl : stack.stack.servers.organizations!.url;
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
+    return postGraphQL(
+      url,
+      query,
+      {},
+      {
+        ...GATEWAY_HEADERS,
         authorization: `Bearer ${await stack.token('u-pfa-north')}`,
       },
-      body: JSON.stringify({ query }),
-    });
-    return { status: response.status, body: (await response.json()) as GraphQLBody };
+    );
   }
 
   async function expectAnswered(target: Target, query: string) {
