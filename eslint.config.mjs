@@ -1,8 +1,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaryRules from './eslint.boundaries.cjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test/generated/'] },
+  {
+    // test/fixtures/lint/ breaks the rules on purpose (test/unit/lint/boundaries.test.ts).
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'coverage/',
+      'test/generated/',
+      'test/fixtures/lint/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,8 +26,9 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  boundaryRules.boundaries(import.meta.dirname),
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: {
       globals: {
         require: 'readonly',

@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import { createTokenVerifier } from '../src/auth/jwt';
 import { loadConfig } from '../src/config';
 import type { QueryLimits } from '../src/config';
-import { readSupergraph } from '../src/gateway/schema-files';
-import { generatedGatewaySecret } from '../src/server/gateway-secret';
+import { readSupergraph } from '../src/schema/schema-files';
+import { generatedGatewaySecret } from '../src/http/gateway-secret';
 import { PIECES, startStack } from '../src/server/stack';
 import type { RunningStack } from '../src/server/stack';
 
@@ -32,6 +32,7 @@ export function startBenchStack(
     subgraphUrls: { organizations: '', subscriptions: '', usage: '' },
     supergraphSdl: readSupergraph(),
     limits: { ...loadConfig({}).limits, ...limits },
+    settings: loadConfig({}),
     logger: pino({ level: 'silent' }),
     exposure: loadConfig({}).exposure,
     gatewaySecret: generatedGatewaySecret(),

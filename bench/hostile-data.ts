@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { importDocument } from '../src/ingest/document/import-document';
-import { startOfDay } from '../src/ingest/seed/days';
+import { startOfDay } from '../src/days';
 import { uniformPlan } from '../src/ingest/seed/uniform-plan';
 import type { UniformShape } from '../src/ingest/seed/uniform-plan';
 import { writeSeedUsage } from '../src/ingest/seed/write-usage';

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
+import { epochDay, formatEpochDay } from '../src/days';
 import { importDocument } from '../src/ingest/document/import-document';
-import { toUsageRow } from '../src/ingest/usage-row';
-import type { SourceFacts, UsageRecord, UsageRow } from '../src/ingest/usage-row';
-import { upsertUsageRows } from '../src/ingest/usage-writer';
+import { toUsageRow } from '../src/db/usage/usage-row';
+import type { SourceFacts, UsageRecord, UsageRow } from '../src/db/usage/usage-row';
+import { upsertUsageRows } from '../src/db/usage/usage-writer';
 import { LicenseType, SourceType } from '../src/db/enums';
 import { ROLLUP_TABLES } from '../src/db/rollups/write-rollups';
 
@@ -25,7 +26,7 @@ const TYPES = [
   LicenseType.ROOM_SYSTEM,
   LicenseType.SPEECH_VIEW,
 ];
-const FIRST_DAY = Date.UTC(2020, 0, 1);
+const FIRST_DAY = epochDay('2020-01-01')!;
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const customerId = (c: number) => `c-bench-${pad(c, 2)}`;
@@ -94,7 +95,7 @@ export async function importBenchOrganisation(ds: DataSource): Promise<void> {
  */
 export function* usageRows(from: number, to: number, version: number): Generator<UsageRow> {
   for (let d = from; d < to; d++) {
-    const day = new Date(FIRST_DAY + d * 86_400_000).toISOString().slice(0, 10);
+    const day = formatEpochDay(FIRST_DAY + d);
     for (let s = 0; s < SOURCES.length; s++) {
       for (let t = 0; t < TYPES.length; t++) {
         const record: UsageRecord = {

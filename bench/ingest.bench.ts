@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { signToken } from '../src/auth/sign-token';
 import { refreshStaleDailyTotals } from '../src/db/rollups/refresh-stale-totals';
-import { USAGE_CHUNK_SIZE } from '../src/ingest/usage-writer';
+import { USAGE_CHUNK_SIZE } from '../src/db/usage/usage-writer';
 import { MAX_INGEST_RECORDS } from '../src/subgraphs/usage/resolvers/ingest-usage.resolver';
 import type { Benchmark, BenchMetric } from './benchmark';
 import { startBenchStack } from './bench-stack';

@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { signToken } from '../src/auth/sign-token';
+import { addDays } from '../src/days';
 import type { DayBucket } from '../src/db/day-buckets';
 import { seed } from '../src/ingest/seed/seed';
-import { inTransaction } from '../src/ingest/transaction';
-import type { UsageRow } from '../src/ingest/usage-row';
-import { upsertUsageRows } from '../src/ingest/usage-writer';
+import { inTransaction } from '../src/db/sql/transaction';
+import type { UsageRow } from '../src/db/usage/usage-row';
+import { upsertUsageRows } from '../src/db/usage/usage-writer';
 import { reportSql } from '../src/subgraphs/usage/report/report-query';
 import type { ReportQuery } from '../src/subgraphs/usage/report/report-query';
 import { preparedReportSql } from '../src/subgraphs/usage/report/report-rows';
@@ -77,9 +78,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: nu
 
 /** Rewrites every stored row of the last REWRITTEN_DAYS days through the usage writer. */
 async function rewriteLastDays(ds: DataSource): Promise<number> {
-  const first = new Date(Date.parse(TODAY) - (REWRITTEN_DAYS - 1) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const first = addDays(TODAY, -(REWRITTEN_DAYS - 1));
   const rows: UsageRow[] = (
     await ds.query(
       `SELECT source_id, license_type, day, consumed, source_type, customer_id, partner_id,

@@ -188,6 +188,8 @@ export function rateLimitSettings(env: Env = process.env): RateLimitSettings {
 }
 
 // --- end of errors, production mode, rate limits ----------------------------------------------
+/** What a subgraph's resolvers are configured by: handed to every request's context. */
+export type RequestSettings = Pick<Config, 'alerts' | 'reports'>;
 
 export interface Config {
   database: DatabaseConfig;
@@ -297,18 +299,15 @@ function positiveDecimal(env: Env, name: string, fallback: number, max: number, 
   return value;
 }
 
-/**
- * ALERT_LOW_ASSIGNMENT_MARK (default 0.5). Read on its own too, so that the usage subgraph can ask
- * for it without parsing the rest of the environment.
- */
-export function alertSettings(env: Env = process.env): AlertSettings {
+/** ALERT_LOW_ASSIGNMENT_MARK (default 0.5). */
+function alertSettings(env: Env): AlertSettings {
   return {
     lowAssignmentMark: positiveDecimal(env, 'ALERT_LOW_ASSIGNMENT_MARK', 0.5, 1, 'a number'),
   };
 }
 
-/** REPORT_TIMEOUT_SECONDS (default 30, at most 3600). Read on its own too, like alertSettings. */
-export function reportSettings(env: Env = process.env): ReportSettings {
+/** REPORT_TIMEOUT_SECONDS (default 30, at most 3600). */
+function reportSettings(env: Env): ReportSettings {
   return {
     timeoutSeconds: positiveDecimal(env, 'REPORT_TIMEOUT_SECONDS', 30, 3600, 'a number of seconds'),
   };

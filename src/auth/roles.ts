@@ -71,7 +71,3 @@ export function requiredScopeField(role: Role): 'partnerId' | 'customerId' | 'ei
       return 'either';
   }
 }
-
-export function roleGrants(role: Role, capability: Capability): boolean {
-  return ROLE_RULES[role].capabilities.includes(capability);
-}

@@ -3,9 +3,10 @@ import { ConfigError, PIECES } from '../config';
 import type { Config } from '../config';
 import { createTokenVerifier } from '../auth/jwt';
 import { resolveJwtSecret } from '../auth/secret';
-import { loadContractExamples, mountPlayground } from '../gateway/playground';
-import { readSupergraph } from '../gateway/schema-files';
-import { generatedGatewaySecret } from '../server/gateway-secret';
+import { mountPlayground } from '../gateway/playground';
+import { loadContractExamples } from './playground/examples';
+import { readSupergraph } from '../schema/schema-files';
+import { generatedGatewaySecret } from '../http/gateway-secret';
 import { startStack } from '../server/stack';
 import type { Piece } from '../server/stack';
 import type { CliSession } from './session';
@@ -63,6 +64,7 @@ export async function runGraph(
     subgraphUrls: config.subgraphUrls,
     supergraphSdl: pieces.includes('gateway') ? readSupergraph() : '',
     limits: config.limits,
+    settings: { alerts: config.alerts, reports: config.reports },
     logger: session.logger,
     exposure: config.exposure,
     gatewaySecret: secretForSubgraphs,

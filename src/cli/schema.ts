@@ -6,7 +6,7 @@ import type { CliSession } from './session';
 
 async function schema(session: CliSession): Promise<number> {
   // Loaded when needed: composing loads every subgraph, which no other command needs.
-  const { writeSchemaFiles } = await import('../gateway/schema-files');
+  const { writeSchemaFiles } = await import('../schema/schema-files');
   for (const file of await writeSchemaFiles()) session.print(`wrote ${file}`);
   return 0;
 }

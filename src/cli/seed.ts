@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { checkDay } from '../ingest/seed/days';
+import { checkDay } from '../days';
 import { DEMO_STORY_LINES, SEED_SCALES, seed } from '../ingest/seed/seed';
 import type { SeedScale, SeedSummary } from '../ingest/seed/seed';
 import { describeDatabase, withDatabase } from './database';

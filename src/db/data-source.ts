@@ -96,8 +96,3 @@ export async function openDataSource(
   }
   return ds;
 }
-
-/** True for MySQL and MariaDB, false for SQLite. */
-export function isMysql(ds: DataSource): boolean {
-  return ds.options.type === 'mysql' || ds.options.type === 'mariadb';
-}

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { isMysql } from './data-source';
+import { isMysql } from './dialect';
 
 /** How calendar days are grouped into buckets; the values of the contract's `Granularity`. */
 export type DayBucket = 'DAY' | 'WEEK' | 'MONTH';

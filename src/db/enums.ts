@@ -50,8 +50,3 @@ export enum SourceType {
 }
 
 export const LICENSE_TYPES: readonly LicenseType[] = Object.values(LicenseType);
-
-/** Position of a license type in the contract's order. */
-export function licenseTypeOrder(type: LicenseType): number {
-  return LICENSE_TYPES.indexOf(type);
-}

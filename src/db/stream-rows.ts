@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { isMysql } from './data-source';
+import { isMysql } from './dialect';
 
 /** Rows per page on SQLite. */
 const SQLITE_PAGE = 5000;

@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { SubgraphName } from '../config';
-import { GATEWAY_SECRET_HEADER } from '../server/gateway-secret';
+import { GATEWAY_SECRET_HEADER } from '../http/gateway-secret';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { GATEWAY_SECRET_HEADER } from '../server/gateway-secret';
+import { GATEWAY_SECRET_HEADER } from '../http/gateway-secret';
 
 // The gateway has no database, yet a validly signed token of a user that does not exist (deleted,
 // or from another environment) must be refused there, before any planning, with 401. It asks the

@@ -7,7 +7,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limite
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitSettings } from '../config';
 import type { Logger } from '../logger';
-import { sendRefusal } from '../server/json-errors';
+import { sendRefusal } from '../http/json-errors';
 import type { GatewayContext } from './authenticated-data-source';
 
 // Two budgets per window (rate-limiter-flexible): every request from one client address, counted

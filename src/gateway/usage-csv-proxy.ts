@@ -5,7 +5,7 @@ import { AuthenticationError } from '../auth/errors';
 import { bearerToken } from '../auth/jwt';
 import type { TokenVerifier } from '../auth/jwt';
 import type { Logger } from '../logger';
-import { GATEWAY_SECRET_HEADER } from '../server/gateway-secret';
+import { GATEWAY_SECRET_HEADER } from '../http/gateway-secret';
 import { sendRateLimited } from './rate-limits';
 import type { RateLimits } from './rate-limits';
 

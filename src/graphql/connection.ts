@@ -51,3 +51,45 @@ export function decodeCursor(
   }
   return decoded.slice(1) as SortKey;
 }
+
+export interface Edge<Node> {
+  cursor: string;
+  node: Node;
+}
+
+/** What every connection type of the API holds (edges, nodes, pageInfo, totalCount). */
+export interface Connection<Node> {
+  totalCount: number;
+  edges: Edge<Node>[];
+  nodes: Node[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+}
+
+/**
+ * One page of a connection from the rows read for it: `limit + 1` were asked for, so that one
+ * more than the page says there is a next page. `edge` makes each row's cursor and node.
+ */
+export function connectionPage<Row, Node>(
+  read: { rows: readonly Row[]; totalCount: number },
+  limit: number,
+  after: string | null | undefined,
+  edge: (row: Row) => Edge<Node>,
+): Connection<Node> {
+  const edges = read.rows.slice(0, limit).map(edge);
+  return {
+    totalCount: read.totalCount,
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: read.rows.length > limit,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

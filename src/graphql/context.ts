@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/load-viewer';
+import type { RequestSettings } from '../config';
 
 /**
  * What every resolver of every subgraph gets. `viewer` is null for a request without a token
@@ -10,8 +11,6 @@ export interface RequestContext {
   viewer: Viewer | null;
   /** The UTC calendar day at the start of the request: the default `asOf`. */
   today: string;
-}
-
-export function utcToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  /** The configuration the resolvers use (alerts, reports), read once at start-up. */
+  settings: RequestSettings;
 }

@@ -1,11 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { DataSource } from 'typeorm';
+import type { RequestSettings } from '../config';
 import { AuthenticationError } from '../auth/errors';
 import { bearerToken } from '../auth/jwt';
 import type { TokenVerifier } from '../auth/jwt';
 import { loadViewer } from '../auth/load-viewer';
+import { todayUtc } from '../days';
 import type { RequestContext } from './context';
-import { utcToday } from './context';
 import { unauthenticated } from './errors';
 
 /**
@@ -13,11 +14,15 @@ import { unauthenticated } from './errors';
  * viewer's scope afresh. No token: a context without viewer, so that only `_service` answers.
  * A token that does not verify, or names no known user, is refused outright.
  */
-export function createRequestContext(ds: DataSource, verify: TokenVerifier) {
+export function createRequestContext(
+  ds: DataSource,
+  verify: TokenVerifier,
+  settings: RequestSettings,
+) {
   return async (headers: IncomingHttpHeaders): Promise<RequestContext> => {
-    const today = utcToday();
+    const today = todayUtc();
     const header = headers.authorization;
-    if (header === undefined || header === '') return { ds, viewer: null, today };
+    if (header === undefined || header === '') return { ds, viewer: null, today, settings };
     const token = bearerToken(header);
     if (!token) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     let userId: string;
@@ -29,6 +34,6 @@ export function createRequestContext(ds: DataSource, verify: TokenVerifier) {
     }
     const viewer = await loadViewer(ds, userId);
     if (!viewer) throw unauthenticated('The token names no known user');
-    return { ds, viewer, today };
+    return { ds, viewer, today, settings };
   };
 }

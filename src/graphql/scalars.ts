@@ -1,21 +1,12 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import type { ValueNode } from 'graphql';
+import { isDay, todayUtc } from '../days';
 
 // Strict ISO 8601 scalars. A lenient parser (Date.parse, new Date) accepts "2026-2-30", "11/29/2026"
 // and rolls impossible days over; a report on a day that does not exist must be refused instead.
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
-
-/** True for 'YYYY-MM-DD' naming a real calendar day. */
-export function isIsoDay(value: string): boolean {
-  const match = DAY.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 function isIsoInstant(value: string): boolean {
   const match = INSTANT.exec(value);
@@ -24,7 +15,7 @@ function isIsoInstant(value: string): boolean {
   // The offset is checked too: new Date() makes an Invalid Date of "+25:00" instead of failing.
   const [offsetHours, offsetMinutes] = [Number(match[8] ?? 0), Number(match[9] ?? 0)];
   return (
-    isIsoDay(value.slice(0, 10)) &&
+    isDay(value.slice(0, 10)) &&
     hour < 24 &&
     minute < 60 &&
     second < 60 &&
@@ -43,7 +34,7 @@ function literalString(ast: ValueNode, scalar: string): string {
 }
 
 function parseDay(value: unknown): string {
-  if (typeof value !== 'string' || !isIsoDay(value)) {
+  if (typeof value !== 'string' || !isDay(value)) {
     throw badInput(`Date must be a calendar day as YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
   return value;
@@ -62,9 +53,9 @@ export const DateScalar = new GraphQLScalarType({
   name: 'Date',
   description: 'A calendar day, ISO 8601: 2026-11-29',
   serialize(value) {
-    if (typeof value === 'string' && isIsoDay(value)) return value;
+    if (typeof value === 'string' && isDay(value)) return value;
     if (value instanceof Date && !Number.isNaN(value.getTime())) {
-      return value.toISOString().slice(0, 10);
+      return todayUtc(value);
     }
     throw new GraphQLError('Date cannot represent this value');
   },

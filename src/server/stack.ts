@@ -4,6 +4,7 @@ import type {
   Piece,
   QueryLimits,
   RateLimitSettings,
+  RequestSettings,
   SubgraphName,
 } from '../config';
 import { PIECES, SUBGRAPH_NAMES } from '../config';
@@ -12,11 +13,11 @@ import { startGateway } from '../gateway/gateway-server';
 import type { GatewayOptions } from '../gateway/gateway-server';
 import { buildSubgraph } from '../graphql/build-subgraph-schema';
 import { mountUsageCsvProxy } from '../gateway/usage-csv-proxy';
-import { SUBGRAPH_MODULES } from '../gateway/subgraph-modules';
+import { SUBGRAPH_MODULES } from '../schema/subgraph-modules';
 import { createRateLimits } from '../gateway/rate-limits';
 import type { OperationCost } from '../gateway/rate-limits';
 import type { Logger } from '../logger';
-import type { RunningServer } from './http-server';
+import type { RunningServer } from '../http/http-server';
 import { startSubgraphServer } from './subgraph-server';
 
 export { PIECES } from '../config';
@@ -33,6 +34,8 @@ export interface StackOptions {
   subgraphUrls: Record<SubgraphName, string>;
   supergraphSdl: string;
   limits: QueryLimits;
+  /** What the subgraphs' resolvers are configured by (Config.alerts, Config.reports). */
+  settings: RequestSettings;
   logger: Logger;
   mountOnGateway?: GatewayOptions['mount'];
   exposure: ExposureSettings;
@@ -69,6 +72,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         subgraph: await buildSubgraph(module),
         ds: options.ds,
         verify: options.verify,
+        settings: options.settings,
         host: options.host,
         port: options.ports[name],
         logger: options.logger,

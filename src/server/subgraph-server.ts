@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/jwt';
+import type { RequestSettings } from '../config';
 import {
   documentCharacterLimit,
   documentLimitRules,
@@ -18,16 +19,17 @@ import type { RequestContext } from '../graphql/context';
 import { maskError } from '../graphql/errors';
 import { createRequestContext } from '../graphql/request-context';
 import type { Logger } from '../logger';
-import { requireGatewaySecret } from './gateway-secret';
-import { mountHealth } from './health';
-import { mountJsonErrors } from './json-errors';
-import { listen } from './http-server';
-import type { RunningServer } from './http-server';
+import { requireGatewaySecret } from '../http/gateway-secret';
+import { mountHealth } from '../http/health';
+import { mountJsonErrors } from '../http/json-errors';
+import { listen } from '../http/http-server';
+import type { RunningServer } from '../http/http-server';
 
 export interface SubgraphServerOptions {
   subgraph: BuiltSubgraph;
   ds: DataSource;
   verify: TokenVerifier;
+  settings: RequestSettings;
   host: string;
   port: number;
   logger: Logger;
@@ -63,7 +65,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     },
   });
   await apollo.start();
-  const contextFor = createRequestContext(options.ds, options.verify);
+  const contextFor = createRequestContext(options.ds, options.verify, options.settings);
   const app = express();
   app.disable('x-powered-by');
   mountHealth(app, options.ds);

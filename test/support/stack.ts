@@ -2,12 +2,13 @@ import pino from 'pino';
 import { createTokenVerifier } from '../../src/auth/jwt';
 import { loadConfig } from '../../src/config';
 import { signToken } from '../../src/auth/sign-token';
-import { readSupergraph } from '../../src/gateway/schema-files';
-import { GATEWAY_SECRET_HEADER } from '../../src/server/gateway-secret';
+import { readSupergraph } from '../../src/schema/schema-files';
+import { GATEWAY_SECRET_HEADER } from '../../src/http/gateway-secret';
 import { PIECES, startStack } from '../../src/server/stack';
 import type { Piece, RunningStack, StackOptions } from '../../src/server/stack';
 import type { QueryLimits } from '../../src/config';
 import type { TestDatabase } from './database';
+import { TEST_SETTINGS } from './subgraph';
 
 // The whole graph on real ports (0 = any free one) over a test database, as `licensegraph start`
 // runs it, for end-to-end tests through the gateway over HTTP.
@@ -72,6 +73,7 @@ export async function startTestStack(
     subgraphUrls: { organizations: unreachable, subscriptions: unreachable, usage: unreachable },
     supergraphSdl: readSupergraph(),
     limits: { ...config.limits, ...options.limits },
+    settings: TEST_SETTINGS,
     mountOnGateway: options.mountOnGateway,
     operationCost: options.operationCost,
     exposure: config.exposure,

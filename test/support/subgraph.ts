@@ -5,6 +5,8 @@ import { loadViewer } from '../../src/auth/load-viewer';
 import { buildSubgraph } from '../../src/graphql/build-subgraph-schema';
 import type { BuiltSubgraph, SubgraphModule } from '../../src/graphql/build-subgraph-schema';
 import type { RequestContext } from '../../src/graphql/context';
+import { loadConfig } from '../../src/config';
+import type { RequestSettings } from '../../src/config';
 import { openTestDatabase } from './database';
 import type { TestDatabase } from './database';
 import { FIXTURE_TODAY, loadGraphFixture } from './graph-fixture';
@@ -14,6 +16,9 @@ import { StatementCounter } from './statement-counter';
 // Runs operations against one subgraph's executable schema in process, as the given user, with the
 // same context a real request gets (viewer and scope loaded from the database). For subgraph
 // tests; the end-to-end tests go through the gateway over HTTP instead.
+
+/** The configuration of a server started without any variable set. */
+export const TEST_SETTINGS: RequestSettings = loadConfig({});
 
 const built = new Map<SubgraphModule, Promise<BuiltSubgraph>>();
 
@@ -33,11 +38,12 @@ export async function runAs(
   source: string,
   variables: Record<string, unknown> = {},
   today = new Date().toISOString().slice(0, 10),
+  settings: RequestSettings = TEST_SETTINGS,
 ): Promise<ExecutionResult> {
   const { schema } = await builtSubgraph(module);
   const viewer = userId === null ? null : await loadViewer(ds, userId);
   if (userId !== null && !viewer) throw new Error(`test user ${userId} does not exist`);
-  const contextValue: RequestContext = { ds, viewer, today };
+  const contextValue: RequestContext = { ds, viewer, today, settings };
   return graphql({ schema, source, variableValues: variables, contextValue });
 }
 

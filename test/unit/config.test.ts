@@ -1,12 +1,5 @@
 import path from 'node:path';
-import {
-  ConfigError,
-  QUERY_LIMIT_DEFAULTS,
-  alertSettings,
-  reportSettings,
-  loadConfig,
-  seriesSettings,
-} from '../../src/config';
+import { ConfigError, QUERY_LIMIT_DEFAULTS, loadConfig, seriesSettings } from '../../src/config';
 
 // Every variable src/config.ts reads: its default, a valid value, and every kind of bad value,
 // whose error must name the variable.
@@ -65,7 +58,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the low-water mark of LOW_ASSIGNMENT alerts and refuses one outside (0, 1]', () => {
-    expect(alertSettings({ ALERT_LOW_ASSIGNMENT_MARK: '0.25' })).toEqual({
+    expect(loadConfig({ ALERT_LOW_ASSIGNMENT_MARK: '0.25' }).alerts).toEqual({
       lowAssignmentMark: 0.25,
     });
     for (const bad of ['0', '1.5', 'half', '-0.2']) {
@@ -76,8 +69,10 @@ describe('loadConfig', () => {
   });
 
   it('reads how long a usage report may run and refuses a duration outside (0, 3600]', () => {
-    expect(reportSettings({})).toEqual({ timeoutSeconds: 30 });
-    expect(reportSettings({ REPORT_TIMEOUT_SECONDS: '2.5' })).toEqual({ timeoutSeconds: 2.5 });
+    expect(loadConfig({}).reports).toEqual({ timeoutSeconds: 30 });
+    expect(loadConfig({ REPORT_TIMEOUT_SECONDS: '2.5' }).reports).toEqual({
+      timeoutSeconds: 2.5,
+    });
     expect(loadConfig({ REPORT_TIMEOUT_SECONDS: '90' }).reports).toEqual({ timeoutSeconds: 90 });
     for (const bad of ['0', '3601', 'soon', '-1', '1e3']) {
       expect(() => loadConfig({ REPORT_TIMEOUT_SECONDS: bad })).toThrow(

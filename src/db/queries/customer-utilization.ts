@@ -1,4 +1,4 @@
-import type { SqlCondition } from '../scope-condition';
+import type { SqlCondition } from '../sql/scope-condition';
 import { entitlementsInForceSql, latestSnapshotsSql } from './latest-snapshots';
 
 /**

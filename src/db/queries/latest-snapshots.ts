@@ -1,5 +1,5 @@
 import { LICENSE_TYPES } from '../enums';
-import type { SqlCondition } from '../scope-condition';
+import type { SqlCondition } from '../sql/scope-condition';
 
 // Every license type as a derived table of constants: crossed with the sources, it gives the
 // (source, license type) pairs whose latest day is then found by one index seek each.

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { LicenseType } from '../enums';
-import { inList, scopeCondition } from '../scope-condition';
-import type { Grant } from '../scope-condition';
+import { scopeCondition } from '../sql/scope-condition';
+import { inList } from '../sql/placeholders';
+import type { Grant } from '../sql/scope-condition';
 import { entitlementsInForceSql, latestSnapshotsSql } from './latest-snapshots';
 import { licenseTypeOrderSql } from './license-type-order';
 

@@ -1,4 +1,5 @@
 import { LICENSE_TYPES } from '../enums';
+import { enumOrderSql } from '../sql/enum-order';
 
 /**
  * An ORDER BY expression that sorts a license type column as the contract's enum is ordered.
@@ -6,6 +7,5 @@ import { LICENSE_TYPES } from '../enums';
  * CASE sorts the same on both, also for values that come out of a UNION or a derived table.
  */
 export function licenseTypeOrderSql(column: string): string {
-  const cases = LICENSE_TYPES.map((type, index) => `WHEN '${type}' THEN ${index}`).join(' ');
-  return `CASE ${column} ${cases} END`;
+  return enumOrderSql(column, LICENSE_TYPES);
 }

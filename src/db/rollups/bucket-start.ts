@@ -1,4 +1,4 @@
-import { epochDay, formatEpochDay } from '../../ingest/validate/dates';
+import { epochDay, formatEpochDay, weekStart } from '../../days';
 import { RollupBucket } from './usage-bucket-last.entity';
 
 // The same buckets as bucketStartSql (db/day-buckets.ts) computes in SQL, for rows the writer
@@ -6,9 +6,7 @@ import { RollupBucket } from './usage-bucket-last.entity';
 
 function compute(day: string, bucket: RollupBucket): string {
   if (bucket === RollupBucket.MONTH) return `${day.slice(0, 7)}-01`;
-  const n = epochDay(day)!;
-  // 1970-01-01 was a Thursday: (n + 3) % 7 is the number of days since Monday.
-  return formatEpochDay(n - ((n + 3) % 7));
+  return formatEpochDay(weekStart(epochDay(day)!));
 }
 
 /** Per day: its week's and its month's first day. */

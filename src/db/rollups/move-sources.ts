@@ -1,12 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import {
-  copyFromParent,
-  chunked,
-  IN_LIST_CHUNK,
-  placeholders,
-  selectWhereIn,
-} from '../../ingest/sql';
-import { isMysql } from '../data-source';
+import { copyFromParent, chunked, IN_LIST_CHUNK, selectWhereIn } from '../sql/bulk';
+import { placeholders } from '../sql/placeholders';
+import { isMysql } from '../dialect';
 import type { LicenseType } from '../enums';
 import { RollupChanges } from './rollup-changes';
 import { DAILY_KEY, addToDailyTotal, applyDailyDeltas } from './write-rollups';

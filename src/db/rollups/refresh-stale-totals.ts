@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '../../ingest/transaction';
-import { isMysql } from '../data-source';
+import { inTransaction } from '../sql/transaction';
+import { isMysql } from '../dialect';
 import { LicenseType } from '../enums';
-import { inList } from '../scope-condition';
-import type { SqlCondition } from '../scope-condition';
+import { inList } from '../sql/placeholders';
+import type { SqlCondition } from '../sql/scope-condition';
 
 // Recounts the daily totals of the stale days (usage-daily-stale.entity.ts) that a read is about
 // to use, from license_usage, and clears their marks: all in one transaction, in a fixed number

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { isMysql } from '../data-source';
-import { chunked, insertRows, placeholders, upsertRows } from '../../ingest/sql';
+import { isMysql } from '../dialect';
+import { chunked, insertRows, upsertRows } from '../sql/bulk';
+import { placeholders } from '../sql/placeholders';
 import type { BucketLastValue, DailyTotalDelta, RollupChanges, StaleDay } from './rollup-changes';
 
 // Applies RollupChanges in multi-row statements (ingest/sql.ts insertRows). All are upserts that

@@ -1,5 +1,5 @@
 import { LICENSE_TYPES } from '../../db/enums';
-import { epochDay } from '../../ingest/validate/dates';
+import { epochDay } from '../../days';
 import { MAX_REPORT_ROWS } from '../../subgraphs/usage/resolvers/usage-report.args';
 
 // How many elements the cost expects a list field to return (README, Security: limits). A

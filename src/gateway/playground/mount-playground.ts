@@ -1,6 +1,6 @@
 import type { Express, RequestHandler } from 'express';
 import { BOOT_SCRIPT } from './boot-script';
-import type { PlaygroundExample } from './contract-examples';
+import type { PlaygroundExample } from './playground-example';
 import { generatedAsset, packageAssets } from './playground-assets';
 import type { PlaygroundAsset } from './playground-assets';
 import { PAGE_STYLE, playgroundSettings, renderPlaygroundPage } from './playground-page';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CONFIG_ELEMENT_ID, ROOT_ELEMENT_ID } from './boot-script';
-import type { PlaygroundExample } from './contract-examples';
+import type { PlaygroundExample } from './playground-example';
 
 // The HTML page of the playground. Everything it embeds is escaped for where it lands: attribute
 // values for HTML, and the settings as a JSON data block that no text can break out of.

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { ByteCounter, UsageProgress } from '../import-progress';
-import { inTransaction } from '../transaction';
-import { upsertUsageRows } from '../usage-writer';
-import type { UsageWriteCounts } from '../usage-row';
+import { inTransaction } from '../../db/sql/transaction';
+import { upsertUsageRows } from '../../db/usage/usage-writer';
+import type { UsageWriteCounts } from '../../db/usage/usage-row';
 import { formatProblem } from '../validate/problems';
 import type { ImportProblem, UsageRejectionCode } from '../validate/problems';
 import { SourceCatalog, databaseSourceLoader } from '../validate/source-catalog';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isMysql } from '../../db/data-source';
+import { isMysql } from '../../db/dialect';
 import type {
   LicenseType,
   Role,
@@ -8,7 +8,7 @@ import type {
   SubscriptionKind,
   SubscriptionStatus,
 } from '../../db/enums';
-import { selectWhereIn } from '../sql';
+import { selectWhereIn } from '../../db/sql/bulk';
 import type { ParsedDocument } from './shape';
 
 // What the database already holds of the records a document writes or refers to, read with a

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { dateTimeParameter } from '../sql';
-import { inTransaction } from '../transaction';
-import type { UsageRow } from '../usage-row';
-import { upsertUsageRows } from '../usage-writer';
+import { dateTimeParameter } from '../../db/sql/bulk';
+import { inTransaction } from '../../db/sql/transaction';
+import type { UsageRow } from '../../db/usage/usage-row';
+import { upsertUsageRows } from '../../db/usage/usage-writer';
 import { fieldPath } from '../validate/fields';
 import type { Sink } from '../validate/fields';
 import type { ImportProblem } from '../validate/problems';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { putSourcesBackIntoRollups, takeSourcesOutOfRollups } from '../../db/rollups/move-sources';
-import { copyFromParent, selectWhereIn } from '../sql';
+import { copyFromParent, selectWhereIn } from '../../db/sql/bulk';
 import type { WritePlan } from './plan';
 
 // Rows below a moved record that the document does not list still carry the old copies of their

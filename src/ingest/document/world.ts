@@ -1,6 +1,6 @@
 import { SourceType } from '../../db/enums';
 import type { LicenseType, SubscriptionKind } from '../../db/enums';
-import type { SourceFacts } from '../usage-row';
+import type { SourceFacts } from '../../db/usage/usage-row';
 import type { Existing } from './existing';
 import type { ClusterInput, ParsedDocument, SubscriptionInput, TenantInput } from './shape';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { deleteWhereIn, insertRows, upsertRows } from '../sql';
+import { deleteWhereIn, insertRows, upsertRows } from '../../db/sql/bulk';
 import type { WritePlan } from './plan';
 import { propagateMoves } from './propagate';
 

@@ -5,7 +5,7 @@ import type {
   SubscriptionKind,
   SubscriptionStatus,
 } from '../../db/enums';
-import type { SourceFacts } from '../usage-row';
+import type { SourceFacts } from '../../db/usage/usage-row';
 
 // What a seed scale produces: organisation data as an import-format JSON document (written by the
 // importer, so seeding and importing share one validated write path) and, per usage source, how

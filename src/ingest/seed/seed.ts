@@ -1,22 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { importDocument } from '../document/import-document';
-import type { UsageWriteCounts } from '../usage-row';
+import type { UsageWriteCounts } from '../../db/usage/usage-row';
 import { formatProblem } from '../validate/problems';
-import { checkDay, startOfDay, todayUtc } from './days';
+import { checkDay, startOfDay, todayUtc } from '../../days';
 import type { SeedPlan } from './plan';
 import { seedPlan } from './scales';
 import type { SeedScale } from './scales';
 import { writeSeedUsage } from './write-usage';
 
 export { SEED_SCALES, seedPlan } from './scales';
-export {
-  DEMO_PARTNER_ID,
-  DEMO_STORY,
-  DEMO_STORY_LINES,
-  DEMO_USAGE_DAYS,
-  DEMO_USER_ID,
-} from './demo/story';
+export { DEMO_PARTNER_ID, DEMO_STORY, DEMO_STORY_LINES, DEMO_USER_ID } from './demo/story';
 export type { SeedScale } from './scales';
 
 // `licensegraph seed --scale demo|small|bench`: deterministic synthetic data. The same scale and

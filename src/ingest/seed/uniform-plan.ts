@@ -6,7 +6,7 @@ import {
   SubscriptionKind,
   SubscriptionStatus,
 } from '../../db/enums';
-import { addDays } from './days';
+import { addDays } from '../../days';
 import type { OrgDocument, SeedPlan, SourceUsagePlan } from './plan';
 import { Random } from './prng';
 import { seriesSpec } from './usage-series';

@@ -1,7 +1,7 @@
 import { LicenseType } from '../../db/enums';
-import { toUsageRow } from '../usage-row';
-import type { UsageRow } from '../usage-row';
-import { addDays, daysBetween, isWeekend } from './days';
+import { toUsageRow } from '../../db/usage/usage-row';
+import type { UsageRow } from '../../db/usage/usage-row';
+import { addDays, daysBetween, isWeekend } from '../../days';
 import type { SeriesSpec, SourceUsagePlan } from './plan';
 import { Random } from './prng';
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { upsertUsageRows } from '../usage-writer';
-import type { UsageRow, UsageWriteCounts } from '../usage-row';
-import { startOfDay } from './days';
+import { upsertUsageRows } from '../../db/usage/usage-writer';
+import type { UsageRow, UsageWriteCounts } from '../../db/usage/usage-row';
+import { startOfDay } from '../../days';
 import type { SourceUsagePlan } from './plan';
 import { sourceRows } from './usage-series';
 

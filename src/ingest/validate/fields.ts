@@ -1,5 +1,5 @@
 import { ID_LENGTH } from '../../db/columns';
-import { dayProblem } from './dates';
+import { dayProblem } from '../../days';
 import { show } from './problems';
 
 // Checkers for the fields of imported records. Each one reports what is wrong at the field's path

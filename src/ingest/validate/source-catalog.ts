@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { LICENSE_TYPES } from '../../db/enums';
 import type { LicenseType, SourceType } from '../../db/enums';
-import { selectWhereIn } from '../sql';
-import type { SourceFacts } from '../usage-row';
+import { selectWhereIn } from '../../db/sql/bulk';
+import type { SourceFacts } from '../../db/usage/usage-row';
 
 // What usage validation needs to know about the sources a batch names: whether each exists, what
 // its usage rows copy from it, which license types its subscription is entitled to. Sources are

@@ -1,5 +1,5 @@
-import type { SourceFacts, UsageRow } from '../usage-row';
-import { toUsageRow } from '../usage-row';
+import type { SourceFacts, UsageRow } from '../../db/usage/usage-row';
+import { toUsageRow } from '../../db/usage/usage-row';
 import { NumberMap } from './number-map';
 import type { UsageProblem } from './problems';
 import { LICENSE_TYPE_BIT } from './source-catalog';

@@ -1,7 +1,7 @@
 import { LICENSE_TYPES } from '../../db/enums';
 import type { LicenseType } from '../../db/enums';
-import type { UsageRecord } from '../usage-row';
-import { dayProblem, epochDay, formatEpochDay, utcEpochDay } from './dates';
+import type { UsageRecord } from '../../db/usage/usage-row';
+import { dayProblem, epochDay, formatEpochDay, utcEpochDay } from '../../days';
 import { ID_PATTERN, ID_RULE, countProblem, isPlainObject } from './fields';
 import { show } from './problems';
 import type { UsageProblem } from './problems';

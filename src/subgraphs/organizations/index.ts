@@ -1,6 +1,6 @@
 import type { SubgraphModule } from '../../graphql/build-subgraph-schema';
-import { customerLoader } from './loaders/customers';
-import { partnerLoader } from './loaders/partners';
+import { customerLoader } from '../../graphql/visible-loaders';
+import { partnerLoader } from '../../graphql/visible-loaders';
 import { roleAssignmentLoader } from './loaders/role-assignments';
 import { userLoader } from './loaders/users';
 import { permissions } from './permissions';

@@ -1,6 +1,6 @@
 import { SourceType } from '../../db/enums';
 import type { SubgraphModule } from '../../graphql/build-subgraph-schema';
-import { customerLoader } from './loaders/customers';
+import { customerLoader } from '../../graphql/visible-loaders';
 import { subscriptionLoader } from './loaders/subscriptions';
 import { usageSourceOfType } from './loaders/usage-sources';
 import { permissions } from './permissions';

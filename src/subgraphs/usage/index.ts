@@ -1,7 +1,6 @@
 import type { SubgraphModule } from '../../graphql/build-subgraph-schema';
 import { SourceType } from '../../db/enums';
-import { customerLoader } from './loaders/customers';
-import { partnerLoader } from './loaders/partners';
+import { customerLoader, partnerLoader } from '../../graphql/visible-loaders';
 import { subscriptionLoader } from './loaders/subscriptions';
 import { usageSourceOfType } from './loaders/usage-sources';
 import { permissions } from './permissions';

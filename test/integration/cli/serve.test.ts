@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { signToken } from '../../../src/auth/sign-token';
-import { GATEWAY_SECRET_HEADER } from '../../../src/server/gateway-secret';
+import { GATEWAY_SECRET_HEADER } from '../../../src/http/gateway-secret';
 import { loadGraphFixture } from '../../support/graph-fixture';
 import {
   createCliDatabase,

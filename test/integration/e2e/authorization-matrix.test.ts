@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildSchema, isObjectType, parse } from 'graphql';
 import type { ObjectTypeDefinitionNode } from 'graphql';
 import { signToken } from '../../../src/auth/sign-token';
-import { API_FILE, schemaDir } from '../../../src/gateway/schema-files';
+import { API_FILE, schemaDir } from '../../../src/schema/schema-files';
 import { GATEWAY_HEADERS, TEST_JWT } from '../../support/stack';
 import type { GraphQLBody } from '../../support/stack';
 import { MATRIX, VIEWERS } from './authorization-matrix';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema } from 'graphql';
-import { API_FILE, schemaDir } from '../../../src/gateway/schema-files';
+import { API_FILE, schemaDir } from '../../../src/schema/schema-files';
 import { asUser } from '../../support/stack';
 import { useFixtureStack } from './fixture-stack';
 

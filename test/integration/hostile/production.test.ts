@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { mountPlayground } from '../../../src/gateway/playground';
-import { GATEWAY_SECRET_HEADER } from '../../../src/server/gateway-secret';
+import { GATEWAY_SECRET_HEADER } from '../../../src/http/gateway-secret';
 import { GATEWAY_HEADERS, startTestStack } from '../../support/stack';
 import type { TestStack } from '../../support/stack';
 import { useFixtureStack } from '../e2e/fixture-stack';

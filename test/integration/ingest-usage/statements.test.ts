@@ -1,5 +1,5 @@
 import { useFixtureDatabase } from '../../support/fixture-database';
-import { USAGE_CHUNK_SIZE } from '../../../src/ingest/usage-writer';
+import { USAGE_CHUNK_SIZE } from '../../../src/db/usage/usage-writer';
 import { StatementCounter } from '../../support/statement-counter';
 import { ingest, series } from './setup';
 import type { Rec } from './setup';

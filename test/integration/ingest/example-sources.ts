@@ -1,7 +1,7 @@
 import { SourceType } from '../../../src/db/enums';
 import type { LicenseType } from '../../../src/db/enums';
-import { toUsageRow } from '../../../src/ingest/usage-row';
-import type { SourceFacts, UsageRow } from '../../../src/ingest/usage-row';
+import { toUsageRow } from '../../../src/db/usage/usage-row';
+import type { SourceFacts, UsageRow } from '../../../src/db/usage/usage-row';
 
 // The two usage sources of test/fixtures/import/example.json, as the usage writer takes them.
 

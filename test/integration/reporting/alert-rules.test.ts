@@ -2,7 +2,8 @@ import { usageSubgraph } from '../../../src/subgraphs/usage';
 import { openTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { StatementCounter } from '../../support/statement-counter';
-import { runAs } from '../../support/subgraph';
+import { loadConfig } from '../../../src/config';
+import { TEST_SETTINGS, runAs } from '../../support/subgraph';
 import { ALERT_ADMIN, ALERT_AS_OF, ALERT_PARTNER, day, loadAlertFixture } from './alert-fixture';
 import type { AlertCase } from './alert-fixture';
 
@@ -143,7 +144,12 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function customerAlerts(ids: string[], args: string, userId = ALERT_ADMIN) {
+async function customerAlerts(
+  ids: string[],
+  args: string,
+  userId = ALERT_ADMIN,
+  settings = TEST_SETTINGS,
+) {
   const result = await runAs(
     usageSubgraph,
     db.ds,
@@ -155,6 +161,7 @@ async function customerAlerts(ids: string[], args: string, userId = ALERT_ADMIN)
     }`,
     { representations: ids.map((id) => ({ __typename: 'Customer', id })) },
     ALERT_AS_OF,
+    settings,
   );
   expect(result.errors).toBeUndefined();
   return (result.data as { _entities: Array<{ id: string; alerts: Record<string, unknown>[] }> })
@@ -225,15 +232,13 @@ describe('filters and batching', () => {
 });
 
 describe('the low-water mark', () => {
-  afterEach(() => {
-    delete process.env.ALERT_LOW_ASSIGNMENT_MARK;
-  });
-
   it('comes from ALERT_LOW_ASSIGNMENT_MARK', async () => {
-    process.env.ALERT_LOW_ASSIGNMENT_MARK = '0.3';
+    const config = loadConfig({ ALERT_LOW_ASSIGNMENT_MARK: '0.3' });
     const customers = await customerAlerts(
       ['c-low-49', 'c-low-25', 'c-low-24'],
       `kinds: [LOW_ASSIGNMENT], asOf: "${ALERT_AS_OF}"`,
+      ALERT_ADMIN,
+      config,
     );
     expect(customers.map((c) => c.alerts.map((a) => a.severity))).toEqual([[], ['INFO'], ['INFO']]);
   });

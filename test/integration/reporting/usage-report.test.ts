@@ -6,7 +6,8 @@ import type { GraphFixture } from '../../support/graph-fixture';
 import { allGroupings, usageReport } from '../../support/reporting-oracle';
 import type { Dimension, ReportFilter } from '../../support/reporting-oracle';
 import { StatementCounter } from '../../support/statement-counter';
-import { runAs } from '../../support/subgraph';
+import { loadConfig } from '../../../src/config';
+import { TEST_SETTINGS, runAs } from '../../support/subgraph';
 import { ingest } from '../ingest-usage/setup';
 
 // usageReport for every subset of the five dimensions at every granularity, against totals
@@ -35,8 +36,10 @@ async function report(
   filter: ReportFilter,
   groupBy: readonly Dimension[],
   granularity: string,
+  settings = TEST_SETTINGS,
 ) {
-  return runAs(usageSubgraph, db.ds, userId, QUERY, { filter, groupBy, granularity });
+  const variables = { filter, groupBy, granularity };
+  return runAs(usageSubgraph, db.ds, userId, QUERY, variables, undefined, settings);
 }
 
 const NORTH = ['c-acme', 'c-globex', 'c-initech'];
@@ -103,10 +106,9 @@ describe('filters and scope', () => {
   it('stops a report that runs longer than REPORT_TIMEOUT_SECONDS on MySQL', async () => {
     const filter: ReportFilter = { partnerId: 'p-north', from: '2026-09-01', to: '2026-11-28' };
     const groupBy: Dimension[] = ['CUSTOMER', 'SOURCE', 'LICENSE_TYPE'];
-    const before = process.env.REPORT_TIMEOUT_SECONDS;
-    process.env.REPORT_TIMEOUT_SECONDS = '0.000001';
-    try {
-      const result = await report('u-pfa-north', filter, groupBy, 'DAY');
+    const impatient = loadConfig({ REPORT_TIMEOUT_SECONDS: '0.000001' });
+    {
+      const result = await report('u-pfa-north', filter, groupBy, 'DAY', impatient);
       if (db.kind === 'mysql') {
         expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
         expect(result.errors?.[0].message).toBe(
@@ -120,9 +122,6 @@ describe('filters and scope', () => {
           usageReport(fixture, NORTH, filter, groupBy, 'DAY'),
         );
       }
-    } finally {
-      if (before === undefined) delete process.env.REPORT_TIMEOUT_SECONDS;
-      else process.env.REPORT_TIMEOUT_SECONDS = before;
     }
     // Within the default limit the same report answers.
     const again = await report('u-pfa-north', filter, groupBy, 'DAY');

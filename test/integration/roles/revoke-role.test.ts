@@ -10,6 +10,7 @@ import {
   outcome,
   useRolesDatabase,
 } from './setup';
+import { TEST_SETTINGS } from '../../support/subgraph';
 
 // Who may revoke what, the last full admins no one may revoke (also under concurrent revokes),
 // and the audit record of each revocation.
@@ -146,7 +147,7 @@ it('keeps one of two full admins when both are revoked at the same time', async 
     customerId: 'c-initech',
   });
   const viewer = (await loadViewer(db.ds, 'u-pfa-north'))!;
-  const ctx = { ds: db.ds, viewer, today: '2026-11-29' };
+  const ctx = { ds: db.ds, viewer, today: '2026-11-29', settings: TEST_SETTINGS };
   const results = await Promise.allSettled([revokeRole(ctx, first), revokeRole(ctx, second)]);
   const outcomes = results.map((r) =>
     r.status === 'fulfilled'

@@ -1,5 +1,5 @@
 import { Role, SubscriptionStatus } from '../../../src/db/enums';
-import { addDays } from '../../../src/ingest/seed/days';
+import { addDays } from '../../../src/days';
 import { DEMO_PARTNER_ID, DEMO_STORY, DEMO_USER_ID, seed } from '../../../src/ingest/seed/seed';
 import type { SeedSummary } from '../../../src/ingest/seed/seed';
 import { openTestDatabase } from '../../support/database';

@@ -1,5 +1,5 @@
 import { LICENSE_TYPES, ServerRole, SubscriptionKind } from '../../../src/db/enums';
-import { addDays } from '../../../src/ingest/seed/days';
+import { addDays } from '../../../src/days';
 import { DEMO_STORY } from '../../../src/ingest/seed/demo/story';
 import { seedPlan } from '../../../src/ingest/seed/scales';
 import { sourceRows } from '../../../src/ingest/seed/usage-series';

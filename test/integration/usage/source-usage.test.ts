@@ -1,4 +1,4 @@
-import { dateTimeParameter } from '../../../src/ingest/sql';
+import { dateTimeParameter } from '../../../src/db/sql/bulk';
 import { FIXTURE_FROM, FIXTURE_LAST_DAY, FIXTURE_TODAY } from '../../support/graph-fixture';
 import { bucketStart, currentUsage, usagePoints } from '../../support/oracle';
 import type { Point, Snapshot } from '../../support/oracle';

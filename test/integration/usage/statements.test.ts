@@ -1,7 +1,7 @@
 import { LicenseType, SourceType } from '../../../src/db/enums';
-import { dateTimeParameter } from '../../../src/ingest/sql';
-import type { UsageRow } from '../../../src/ingest/usage-row';
-import { upsertUsageRows } from '../../../src/ingest/usage-writer';
+import { dateTimeParameter } from '../../../src/db/sql/bulk';
+import type { UsageRow } from '../../../src/db/usage/usage-row';
+import { upsertUsageRows } from '../../../src/db/usage/usage-writer';
 import { FIXTURE_LAST_DAY } from '../../support/graph-fixture';
 import { openUsageTestEnv } from './setup';
 import type { UsageTestEnv } from './setup';

@@ -8,7 +8,7 @@ import {
   parse,
   validate,
 } from 'graphql';
-import { API_FILE, schemaDir } from '../../../src/gateway/schema-files';
+import { API_FILE, schemaDir } from '../../../src/schema/schema-files';
 import { NOT_YET_BUILT, contractFile, exampleOperations } from '../../support/contract';
 
 const api = buildSchema(fs.readFileSync(path.join(schemaDir(), API_FILE), 'utf8'));

@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { buildSchema, parse } from 'graphql';
 import type { GraphQLObjectType } from 'graphql';
-import { buildAllSubgraphs } from '../../../src/gateway/compose';
+import { buildAllSubgraphs } from '../../../src/schema/compose';
 import type { BuiltSubgraph } from '../../../src/graphql/build-subgraph-schema';
 
 // LicenseSubscription is an entity like any other: the subscriptions subgraph owns it, the usage

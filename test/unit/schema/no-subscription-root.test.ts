@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, Kind, parse, validate } from 'graphql';
-import { API_FILE, SUPERGRAPH_FILE, schemaDir } from '../../../src/gateway/schema-files';
+import { API_FILE, SUPERGRAPH_FILE, schemaDir } from '../../../src/schema/schema-files';
 import { NOT_YET_BUILT, exampleOperations } from '../../support/contract';
 
 // GraphQL and Apollo Federation take an object type named `Subscription` for the subscription

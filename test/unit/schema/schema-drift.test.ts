@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateSchemaFiles, schemaDir } from '../../../src/gateway/schema-files';
+import { generateSchemaFiles, schemaDir } from '../../../src/schema/schema-files';
 
 describe('committed schema/ files', () => {
   it('are exactly what the code produces (run `npm run schema` after changing a type)', async () => {

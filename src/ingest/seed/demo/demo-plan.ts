@@ -1,5 +1,5 @@
 import { LICENSE_TYPES, ServerRole, SourceType, SubscriptionKind } from '../../../db/enums';
-import { addDays } from '../days';
+import { addDays } from '../../../days';
 import type { OrgDocument, SeedPlan, SourceUsagePlan } from '../plan';
 import { seriesSpec, sourceRowCount } from '../usage-series';
 import type { DemoCustomer, DemoSource, DemoSubscription } from './catalog';

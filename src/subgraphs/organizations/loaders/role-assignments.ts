@@ -1,4 +1,4 @@
-import { inList } from '../../../db/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
 import { byIdLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import { perRequest } from '../../../graphql/per-request';

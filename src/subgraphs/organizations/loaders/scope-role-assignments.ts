@@ -1,5 +1,5 @@
 import { groupedLoader } from '../../../graphql/by-id-loader';
-import { inList } from '../../../db/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
 import type { RequestContext } from '../../../graphql/context';
 import { perRequest } from '../../../graphql/per-request';
 import type { RoleAssignmentRecord } from './role-assignments';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { RoleAuditAction } from '../../../db/entities/role-audit-entry.entity';
-import { dateTimeParameter } from '../../../ingest/sql';
+import { dateTimeParameter } from '../../../db/sql/bulk';
 import type { RoleAssignmentRecord } from '../loaders/role-assignments';
 
 /** An assignment as the audit log keeps it before or after a change. */

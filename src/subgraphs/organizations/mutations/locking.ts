@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isMysql } from '../../../db/data-source';
+import { isMysql } from '../../../db/dialect';
 
 /**
  * ` FOR UPDATE` on MySQL: the rows read stay locked until the transaction ends, so that a check

@@ -3,7 +3,7 @@ import { Role } from '../../../db/enums';
 import type { RequestContext } from '../../../graphql/context';
 import { badUserInput } from '../../../graphql/errors';
 import { viewerOf } from '../../../graphql/viewer-of';
-import { inTransaction } from '../../../ingest/transaction';
+import { inTransaction } from '../../../db/sql/transaction';
 import type { RoleAssignmentRecord } from '../loaders/role-assignments';
 import type { RequestedScope } from './assignment-shape';
 import { recordRoleChange } from './audit-writer';

@@ -1,5 +1,5 @@
-import { inList } from '../../../db/scope-condition';
-import type { Grant, SqlCondition } from '../../../db/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
+import type { Grant, SqlCondition } from '../../../db/sql/scope-condition';
 
 /**
  * Role assignments inside a grant: partner-level ones on a granted partner, customer-level ones on

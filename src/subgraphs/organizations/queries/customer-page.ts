@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { customerUtilizationSql } from '../../../db/queries/customer-utilization';
-import { inList, scopeCondition } from '../../../db/scope-condition';
-import type { Grant, SqlCondition } from '../../../db/scope-condition';
+import { scopeCondition } from '../../../db/sql/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
+import type { Grant, SqlCondition } from '../../../db/sql/scope-condition';
 import type { SortKey } from '../../../graphql/connection';
 import { CustomerOrderField, OrderDirection } from '../../../graphql/enums';
 import type { SubscriptionKind } from '../../../graphql/enums';

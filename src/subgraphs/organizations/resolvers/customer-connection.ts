@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize } from '../../../graphql/connection';
+import { connectionPage, decodeCursor, encodeCursor, pageSize } from '../../../graphql/connection';
 import type { SortKeyShape } from '../../../graphql/connection';
 import type { RequestContext } from '../../../graphql/context';
 import { CustomerOrderField, OrderDirection } from '../../../graphql/enums';
@@ -92,24 +92,12 @@ export async function customerConnection(
     limit: limit + 1,
     asOf: ctx.today,
   };
-  const { rows, totalCount } =
+  const read =
     partnerId === undefined
       ? await customerPage(ctx.ds, query)
       : await partnerPagesLoader(ctx, query).load(partnerId);
-  const page = rows.slice(0, limit);
-  const edges = page.map((row) => ({
+  return connectionPage(read, limit, args.after, (row) => ({
     cursor: encodeCursor(ordering, row.sortKey),
     node: { id: row.id, name: row.name, partnerId: row.partnerId },
   }));
-  return {
-    totalCount,
-    edges,
-    nodes: edges.map((edge) => edge.node),
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
 }

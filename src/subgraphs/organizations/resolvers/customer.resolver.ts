@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../../graphql/context';
-import { customerLoader } from '../loaders/customers';
-import { partnerLoader } from '../loaders/partners';
+import { customerLoader } from '../../../graphql/visible-loaders';
+import { partnerLoader } from '../../../graphql/visible-loaders';
 import { customerRoleAssignmentsLoader } from '../loaders/scope-role-assignments';
 import { Customer } from '../types/customer.type';
 import { CustomerConnection } from '../types/customer-connection.type';

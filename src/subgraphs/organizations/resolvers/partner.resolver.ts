@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../../graphql/context';
-import { partnerLoader } from '../loaders/partners';
+import { partnerLoader } from '../../../graphql/visible-loaders';
 import { partnerRoleAssignmentsLoader } from '../loaders/scope-role-assignments';
 import { CustomerConnection } from '../types/customer-connection.type';
 import { Partner } from '../types/partner.type';

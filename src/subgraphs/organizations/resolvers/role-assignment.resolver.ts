@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../../graphql/context';
-import { customerLoader } from '../loaders/customers';
-import { partnerLoader } from '../loaders/partners';
+import { customerLoader } from '../../../graphql/visible-loaders';
+import { partnerLoader } from '../../../graphql/visible-loaders';
 import { userLoader } from '../loaders/users';
 import { Customer } from '../types/customer.type';
 import { Partner } from '../types/partner.type';

@@ -1,6 +1,7 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import {
   DEFAULT_PAGE_SIZE,
+  connectionPage,
   decodeCursor,
   encodeCursor,
   pageSize,
@@ -71,20 +72,9 @@ export class RoleAuditResolver {
       after: after ?? null,
       limit: limit + 1,
     });
-    const edges = entries.slice(0, limit).map((node) => ({
+    return connectionPage({ rows: entries, totalCount }, limit, args.after, (node) => ({
       cursor: encodeCursor(ORDERING, [Number(node.id)]),
       node,
     }));
-    return {
-      totalCount,
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: {
-        hasNextPage: entries.length > limit,
-        hasPreviousPage: Boolean(args.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
   }
 }

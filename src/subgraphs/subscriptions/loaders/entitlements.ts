@@ -1,10 +1,10 @@
 import { LICENSE_TYPES } from '../../../db/enums';
-import { inList } from '../../../db/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
 import { groupedLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import type { LicenseType } from '../../../graphql/enums';
 import { perRequest } from '../../../graphql/per-request';
-import { enumOrderSql } from '../queries/enum-order';
+import { enumOrderSql } from '../../../db/sql/enum-order';
 import { readScope } from '../queries/read-scope';
 import type { Entitlement } from '../types/entitlement.type';
 

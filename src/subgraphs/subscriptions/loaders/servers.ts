@@ -1,9 +1,9 @@
 import { ServerRole } from '../../../db/enums';
-import { inList } from '../../../db/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
 import { groupedLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import { perRequest } from '../../../graphql/per-request';
-import { enumOrderSql } from '../queries/enum-order';
+import { enumOrderSql } from '../../../db/sql/enum-order';
 import { readScope } from '../queries/read-scope';
 import type { Server } from '../types/server.type';
 

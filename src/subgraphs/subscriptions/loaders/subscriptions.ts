@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { inList } from '../../../db/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
 import { byIdLoader, groupedLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import type { SubscriptionKind, SubscriptionStatus } from '../../../graphql/enums';

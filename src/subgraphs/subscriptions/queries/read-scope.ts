@@ -1,5 +1,5 @@
-import { scopeCondition } from '../../../db/scope-condition';
-import type { SqlCondition } from '../../../db/scope-condition';
+import { scopeCondition } from '../../../db/sql/scope-condition';
+import type { SqlCondition } from '../../../db/sql/scope-condition';
 import type { RequestContext } from '../../../graphql/context';
 import { viewerOf } from '../../../graphql/viewer-of';
 

@@ -1,6 +1,6 @@
 import { AlertKind } from '../../../graphql/enums';
 import type { LicenseSummaryRow } from '../../../db/queries/license-summaries';
-import { epochDay, formatEpochDay } from '../../../ingest/validate/dates';
+import { addDays, daysBetween } from '../../../days';
 import type { SourceReport, SubscriptionStanding } from '../queries/alert-facts';
 import type { RegionUsageRow } from '../queries/region-usage';
 import type { LicenseAlert } from '../types/license-alert.type';
@@ -23,8 +23,6 @@ export interface AlertFacts {
   regions: RegionUsageRow[];
 }
 
-const plusDays = (day: string, n: number) => formatEpochDay(epochDay(day)! + n);
-const daysBetween = (from: string, to: string) => epochDay(to)! - epochDay(from)!;
 const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
 
 type Subject = Pick<LicenseAlert, 'kind' | 'severity' | 'message' | 'actionDue'> &
@@ -68,7 +66,7 @@ export function buildAlerts(facts: AlertFacts, asOf: string, lowMark: number): L
           consumed: summary.consumed,
           purchased: summary.purchased,
           message: `${subscription.id} uses ${summary.consumed} ${summary.licenseType} licenses of ${summary.purchased} purchased`,
-          actionDue: plusDays(asOf, due),
+          actionDue: addDays(asOf, due),
         },
         asOf,
       ),
@@ -130,7 +128,7 @@ export function buildAlerts(facts: AlertFacts, asOf: string, lowMark: number): L
           },
           region: source.region,
           message: `${source.sourceId} last reported usage for ${source.lastDay}, ${silent} days before ${asOf}`,
-          actionDue: plusDays(asOf, STALE.dueDays),
+          actionDue: addDays(asOf, STALE.dueDays),
         },
         asOf,
       ),

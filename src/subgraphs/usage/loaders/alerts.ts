@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { alertSettings } from '../../../config';
 import { licenseSummaries } from '../../../db/queries/license-summaries';
-import type { Grant } from '../../../db/scope-condition';
+import type { Grant } from '../../../db/sql/scope-condition';
 import { MAX_BATCH } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import { perArguments } from '../../../graphql/per-arguments';
@@ -11,8 +10,6 @@ import { liveSubscriptions, sourceLastReports } from '../queries/alert-facts';
 import type { AlertFactsQuery } from '../queries/alert-facts';
 import { regionUsageRows } from '../queries/region-usage';
 import type { LicenseAlert } from '../types/license-alert.type';
-
-const lowMark = () => alertSettings().lowAssignmentMark;
 
 /**
  * Alerts of many owners on one day, computed on read from four statements (live subscriptions,
@@ -39,7 +36,7 @@ function alertLoader(level: AlertFactsQuery['level'], grantOf: (ctx: RequestCont
                   asOf: args.asOf,
                 });
           const ownerOfSubscription = new Map(subscriptions.map((s) => [s.id, s.ownerId]));
-          const mark = lowMark();
+          const mark = ctx.settings.alerts.lowAssignmentMark;
           return ownerIds.map((ownerId) =>
             buildAlerts(
               {

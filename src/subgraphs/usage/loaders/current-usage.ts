@@ -1,7 +1,8 @@
 import type { LicenseType } from '../../../db/enums';
 import { latestSnapshotsSql } from '../../../db/queries/latest-snapshots';
 import { licenseTypeOrderSql } from '../../../db/queries/license-type-order';
-import { inList, scopeCondition } from '../../../db/scope-condition';
+import { scopeCondition } from '../../../db/sql/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
 import { groupedLoader } from '../../../graphql/by-id-loader';
 import { viewerOf } from '../../../graphql/viewer-of';
 import type { UsageSnapshot } from '../types/usage-snapshot.type';

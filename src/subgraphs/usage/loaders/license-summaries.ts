@@ -1,6 +1,6 @@
 import { licenseSummaries } from '../../../db/queries/license-summaries';
 import type { LicenseSummaryRow, SummaryLevel } from '../../../db/queries/license-summaries';
-import type { Grant } from '../../../db/scope-condition';
+import type { Grant } from '../../../db/sql/scope-condition';
 import { AsOfArgs, asOfDay } from '../../../graphql/as-of.args';
 import { groupedLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';

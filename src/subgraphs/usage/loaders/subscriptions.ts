@@ -1,4 +1,5 @@
-import { inList, scopeCondition } from '../../../db/scope-condition';
+import { scopeCondition } from '../../../db/sql/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
 import { byIdLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import { perRequest } from '../../../graphql/per-request';

@@ -1,6 +1,7 @@
 import { dateTimeValue } from '../../../db/date-time-value';
 import type { SourceType } from '../../../db/enums';
-import { inList, scopeCondition } from '../../../db/scope-condition';
+import { scopeCondition } from '../../../db/sql/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
 import { byIdLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import { perRequest } from '../../../graphql/per-request';

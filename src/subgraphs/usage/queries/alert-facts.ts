@@ -2,8 +2,9 @@ import type { DataSource } from 'typeorm';
 import { dateTimeValue } from '../../../db/date-time-value';
 import type { SourceType, SubscriptionStatus } from '../../../db/enums';
 import { latestSnapshotsSql } from '../../../db/queries/latest-snapshots';
-import { inList, scopeCondition } from '../../../db/scope-condition';
-import type { Grant } from '../../../db/scope-condition';
+import { scopeCondition } from '../../../db/sql/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
+import type { Grant } from '../../../db/sql/scope-condition';
 
 // The facts alerts are computed from, read for many owners (customers or partners) at once: one
 // statement each, whatever the number of owners, subscriptions or sources.

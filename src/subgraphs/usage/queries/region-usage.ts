@@ -2,8 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { LicenseType } from '../../../db/enums';
 import { latestSnapshotsSql } from '../../../db/queries/latest-snapshots';
 import { licenseTypeOrderSql } from '../../../db/queries/license-type-order';
-import { inList, scopeCondition } from '../../../db/scope-condition';
-import type { Grant } from '../../../db/scope-condition';
+import { scopeCondition } from '../../../db/sql/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
+import type { Grant } from '../../../db/sql/scope-condition';
 
 export interface RegionUsageQuery {
   /** Whose customers: the customers themselves, or every customer of the partners. */

@@ -4,9 +4,10 @@ import type { DayBucket } from '../../../db/day-buckets';
 import { LICENSE_TYPES } from '../../../db/enums';
 import type { LicenseType } from '../../../db/enums';
 import { licenseTypeOrderSql } from '../../../db/queries/license-type-order';
-import { inList, scopeCondition } from '../../../db/scope-condition';
+import { scopeCondition } from '../../../db/sql/scope-condition';
+import { inList } from '../../../db/sql/placeholders';
 import { AGGREGATE_TEMP_TABLE_BYTES, withStatementSettings } from '../../../db/statement-settings';
-import type { Grant } from '../../../db/scope-condition';
+import type { Grant } from '../../../db/sql/scope-condition';
 
 export interface UsageBucketQuery {
   sourceIds: readonly string[];

@@ -1,5 +1,5 @@
 import type { DayBucket } from '../../../db/day-buckets';
-import { epochDay, formatEpochDay } from '../../../ingest/validate/dates';
+import { epochDay, formatEpochDay, monthStart, nextMonthStart, weekStart } from '../../../days';
 
 /**
  * The buckets that days from..to fall in: each one's first day (weeks start on Monday) and its
@@ -13,16 +13,11 @@ export function bucketsBetween(
   const last = epochDay(to)!;
   const buckets: Array<{ period: string; lastDay: string }> = [];
   let start = epochDay(from)!;
-  if (bucket === 'WEEK') start -= (new Date(start * 86_400_000).getUTCDay() + 6) % 7;
-  if (bucket === 'MONTH') start = epochDay(`${from.slice(0, 7)}-01`)!;
+  if (bucket === 'WEEK') start = weekStart(start);
+  if (bucket === 'MONTH') start = monthStart(start);
   while (start <= last) {
-    const date = new Date(start * 86_400_000);
     const next =
-      bucket === 'DAY'
-        ? start + 1
-        : bucket === 'WEEK'
-          ? start + 7
-          : Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / 86_400_000;
+      bucket === 'DAY' ? start + 1 : bucket === 'WEEK' ? start + 7 : nextMonthStart(start);
     buckets.push({
       period: formatEpochDay(start),
       lastDay: formatEpochDay(Math.min(next - 1, last)),

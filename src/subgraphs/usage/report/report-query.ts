@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { DayBucket } from '../../../db/day-buckets';
 import type { LicenseType } from '../../../db/enums';
 import { licenseTypeOrderSql } from '../../../db/queries/license-type-order';
-import type { Grant, SqlCondition } from '../../../db/scope-condition';
+import type { Grant, SqlCondition } from '../../../db/sql/scope-condition';
 import { UsageDimension } from '../../../graphql/enums';
 import { consumedByDaySql, consumedFromBucketsSql } from './sql/consumed';
 import { dailyRowsOf } from './sql/daily-rows';

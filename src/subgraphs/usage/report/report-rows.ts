@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { reportSettings } from '../../../config';
+import type { ReportSettings } from '../../../config';
 import {
   AGGREGATE_TEMP_TABLE_BYTES,
   isStatementTimeout,
   withStatementSettings,
 } from '../../../db/statement-settings';
 import type { LicenseType } from '../../../db/enums';
-import type { Grant, SqlCondition } from '../../../db/scope-condition';
+import type { Grant, SqlCondition } from '../../../db/sql/scope-condition';
 import { badUserInput } from '../../../graphql/errors';
 import type { Viewer } from '../../../auth/load-viewer';
 import type { UsageReportRow } from '../types/usage-report.type';
@@ -83,8 +83,9 @@ export async function reportRows(
   ds: DataSource,
   query: ReportQuery,
   maxRows: number,
+  settings: ReportSettings,
 ): Promise<UsageReportRow[]> {
-  const { timeoutSeconds } = reportSettings();
+  const { timeoutSeconds } = settings;
   const statement = await preparedReportSql(ds, query, timeoutSeconds);
   let rows: RawReportRow[];
   try {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../../graphql/context';
 import { badUserInput } from '../../../graphql/errors';
-import { ingestUsageBatch } from '../../../ingest/usage-batch';
+import { ingestUsageBatch } from '../ingest/usage-batch';
 import { IngestUsagePayload } from '../types/ingest-usage-payload.type';
 import { UsageRecordInput } from '../types/usage-record.input';
 

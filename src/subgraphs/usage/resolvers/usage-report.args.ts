@@ -3,7 +3,7 @@ import { LICENSE_TYPES } from '../../../db/enums';
 import { Granularity, LicenseType, UsageDimension } from '../../../graphql/enums';
 import { badUserInput } from '../../../graphql/errors';
 import { DateScalar } from '../../../graphql/scalars';
-import { epochDay } from '../../../ingest/validate/dates';
+import { epochDay } from '../../../days';
 import type { ReportQuery } from '../report/report-query';
 
 /** Three years of days, as for a source's usage series. */

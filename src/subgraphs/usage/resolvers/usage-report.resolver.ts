@@ -26,6 +26,9 @@ export class UsageReportResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<UsageReport> {
     const query = { ...reportQuery(args), grant: reportGrant(viewerOf(ctx)) };
-    return { rows: await reportRows(ctx.ds, query, MAX_REPORT_ROWS), generatedAt: new Date() };
+    return {
+      rows: await reportRows(ctx.ds, query, MAX_REPORT_ROWS, ctx.settings.reports),
+      generatedAt: new Date(),
+    };
   }
 }

@@ -3,7 +3,7 @@ import { LICENSE_TYPES } from '../../../db/enums';
 import { Granularity, LicenseType } from '../../../graphql/enums';
 import { badUserInput } from '../../../graphql/errors';
 import { DateScalar } from '../../../graphql/scalars';
-import { epochDay } from '../../../ingest/validate/dates';
+import { epochDay } from '../../../days';
 import type { UsagePointArgs } from '../loaders/usage-points';
 
 /** Three years of days: a daily series of that length is still a few thousand points a source. */

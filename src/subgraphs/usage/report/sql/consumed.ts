@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { bucketStart } from '../../../../db/rollups/bucket-start';
 import { RollupBucket } from '../../../../db/rollups/usage-bucket-last.entity';
-import type { SqlCondition } from '../../../../db/scope-condition';
-import { addDays } from '../../../../ingest/seed/days';
+import type { SqlCondition } from '../../../../db/sql/scope-condition';
+import { addDays } from '../../../../days';
 import type { ReportQuery } from '../report-query';
 import { fromSourcesFirst } from './sources-first';
 import type { DailyRows } from './daily-rows';

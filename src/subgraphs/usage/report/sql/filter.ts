@@ -1,5 +1,6 @@
-import type { SqlCondition } from '../../../../db/scope-condition';
-import { inList, scopeCondition } from '../../../../db/scope-condition';
+import type { SqlCondition } from '../../../../db/sql/scope-condition';
+import { scopeCondition } from '../../../../db/sql/scope-condition';
+import { inList } from '../../../../db/sql/placeholders';
 import { UsageDimension } from '../../../../graphql/enums';
 import type { ReportQuery } from '../report-query';
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { bucketStartSql } from '../../../../db/day-buckets';
-import type { SqlCondition } from '../../../../db/scope-condition';
+import type { SqlCondition } from '../../../../db/sql/scope-condition';
 import type { ReportQuery } from '../report-query';
 import type { DailyRows } from './daily-rows';
 import { selectAs, withComma } from './lists';

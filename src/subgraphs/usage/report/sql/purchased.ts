@@ -1,4 +1,4 @@
-import type { SqlCondition } from '../../../../db/scope-condition';
+import type { SqlCondition } from '../../../../db/sql/scope-condition';
 import { bucketsBetween } from '../buckets';
 import type { ReportQuery } from '../report-query';
 import { filterCondition } from './filter';

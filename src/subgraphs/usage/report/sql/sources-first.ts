@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { isMysql } from '../../../../db/data-source';
+import { isMysql } from '../../../../db/dialect';
 import type { ReportQuery } from '../report-query';
 import { filterCondition } from './filter';
 

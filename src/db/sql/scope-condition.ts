@@ -1,0 +1,33 @@
+import { placeholders } from './placeholders';
+
+// Turns a viewer's grant into a SQL predicate, so that scope is part of every WHERE clause and
+// nothing out of scope is ever read. An empty grant is `1 = 0`, never an empty IN list.
+
+export interface Grant {
+  partnerIds: ReadonlySet<string>;
+  customerIds: ReadonlySet<string>;
+}
+
+export interface SqlCondition {
+  sql: string;
+  params: unknown[];
+}
+
+/** `columns` name the customer id and partner id columns of the row being filtered. */
+export function scopeCondition(
+  grant: Grant,
+  columns: { customerId: string; partnerId: string },
+): SqlCondition {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (grant.customerIds.size > 0) {
+    parts.push(`${columns.customerId} IN (${placeholders(grant.customerIds.size)})`);
+    params.push(...grant.customerIds);
+  }
+  if (grant.partnerIds.size > 0) {
+    parts.push(`${columns.partnerId} IN (${placeholders(grant.partnerIds.size)})`);
+    params.push(...grant.partnerIds);
+  }
+  if (parts.length === 0) return { sql: '1 = 0', params: [] };
+  return { sql: `(${parts.join(' OR ')})`, params };
+}
