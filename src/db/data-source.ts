@@ -32,7 +32,7 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
       // Calendar days stay 'YYYY-MM-DD' strings: a JS Date would shift them by the local offset.
       dateStrings: ['DATE'],
       // Without FOUND_ROWS an unchanged row counts 0 in affectedRows, which the usage writer uses
-      // to tell updated rows from unchanged ones (ingest/usage-write/upsert-mysql.ts).
+      // to tell updated rows from unchanged ones (db/usage/upsert-mysql.ts).
       flags: ['-FOUND_ROWS'],
       supportBigNumbers: true,
       poolSize: options.poolSize ?? 10,

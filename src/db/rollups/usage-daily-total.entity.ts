@@ -7,7 +7,7 @@ import { LicenseType } from '../enums';
  * of that day, and how many rows that is. Partner-wide reports (subgraphs/usage/report) read
  * their daily totals, and so their peaks, from here instead of from every source's row.
  *
- * Kept exact by the usage writer (src/ingest/usage-writer.ts), which adds the difference each
+ * Kept exact by the usage writer (src/db/usage/usage-writer.ts), which adds the difference each
  * write makes, and by moves (src/ingest/document/propagate.ts); rebuildUsageRollups recomputes it
  * from license_usage. A group whose rows all went away (a source moved) is deleted, so that a
  * report never shows a group that has no rows.

@@ -4,7 +4,7 @@ import { chunked, insertRows, upsertRows } from '../sql/bulk';
 import { placeholders } from '../sql/placeholders';
 import type { BucketLastValue, DailyTotalDelta, RollupChanges, StaleDay } from './rollup-changes';
 
-// Applies RollupChanges in multi-row statements (ingest/sql.ts insertRows). All are upserts that
+// Applies RollupChanges in multi-row statements (db/sql/bulk.ts insertRows). All are upserts that
 // commute: daily totals add differences, bucket values keep the later day, stale marks are set.
 // So concurrent writers need no coordination beyond the row locks of the statements themselves,
 // and the order of writes does not matter.

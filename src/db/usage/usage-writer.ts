@@ -12,9 +12,9 @@ import type { UsageRow, UsageWriteCounts } from './usage-row';
 
 // The one write path for daily usage: the importer, the seeder and the ingestUsage mutation all
 // come through here, a chunk of rows at a time, and the rollups (db/rollups) are written once per
-// call. On SQLite what a chunk's keys held is read first (usage-write/upsert-sqlite.ts), which
+// call. On SQLite what a chunk's keys held is read first (upsert-sqlite.ts), which
 // gives the counts and each row's exact difference to the rollups. On MySQL the upsert counts for
-// itself (usage-write/upsert-mysql.ts): a chunk of new rows only adds its rows to the daily
+// itself (upsert-mysql.ts): a chunk of new rows only adds its rows to the daily
 // totals; a chunk that rewrote rows marks its partners' days stale instead.
 
 export const USAGE_CHUNK_SIZE = 1000;
