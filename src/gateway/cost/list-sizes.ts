@@ -1,6 +1,6 @@
 import { LICENSE_TYPES } from '../../db/enums';
 import { epochDay } from '../../days';
-import { MAX_REPORT_ROWS } from '../../subgraphs/usage/resolvers/usage-report.args';
+import { MAX_REPORT_ROWS } from '../../graphql/report-limits';
 
 // How many elements the cost expects a list field to return (README, Security: limits). A
 // connection's `nodes` and `edges` hold `first` rows; a usage series one point per bucket and

@@ -8,8 +8,6 @@ import type { ReportQuery } from '../report/report-query';
 
 /** Three years of days, as for a source's usage series. */
 export const MAX_REPORT_RANGE_DAYS = 1096;
-/** Rows one GraphQL answer may carry; larger reports are for GET /reports/usage.csv. */
-export const MAX_REPORT_ROWS = 10_000;
 /** Ids or regions one filter list may name. */
 const MAX_FILTER_VALUES = 500;
 

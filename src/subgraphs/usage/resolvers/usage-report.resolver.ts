@@ -3,12 +3,8 @@ import type { RequestContext } from '../../../graphql/context';
 import { viewerOf } from '../../../graphql/viewer-of';
 import { reportGrant, reportRows } from '../report/report-rows';
 import { UsageReport } from '../types/usage-report.type';
-import {
-  MAX_REPORT_RANGE_DAYS,
-  MAX_REPORT_ROWS,
-  UsageReportArgs,
-  reportQuery,
-} from './usage-report.args';
+import { MAX_REPORT_ROWS } from '../../../graphql/report-limits';
+import { MAX_REPORT_RANGE_DAYS, UsageReportArgs, reportQuery } from './usage-report.args';
 
 @Resolver(() => UsageReport)
 export class UsageReportResolver {
