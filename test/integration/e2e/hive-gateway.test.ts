@@ -1,6 +1,6 @@
 import { print } from 'graphql';
 import type { DocumentNode } from 'graphql';
-import { readSupergraph } from '../../../src/gateway/schema-files';
+import { readSupergraph } from '../../../src/schema/schema-files';
 import {
   DedicatedInstanceUsageDetailsDocument,
   PartnerAlertsDocument,
