@@ -38,5 +38,6 @@ export function startBenchStack(
     gatewaySecret: generatedGatewaySecret(),
     // A benchmark measures the graph, not the rate limits.
     rateLimits: { ...loadConfig({}).rateLimits, viewerPoints: 1e9, addressRequests: 1e9 },
+    deadlines: loadConfig({}).deadlines,
   });
 }

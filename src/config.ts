@@ -203,6 +203,7 @@ export interface Config {
   limits: QueryLimits;
   alerts: AlertSettings;
   reports: ReportSettings;
+  deadlines: DeadlineSettings;
   exposure: ExposureSettings;
   rateLimits: RateLimitSettings;
   operations: OperationsConfig;
@@ -313,6 +314,78 @@ function reportSettings(env: Env): ReportSettings {
   };
 }
 
+/** How long anything a request starts may take (README, Operations). */
+export interface DeadlineSettings {
+  /** REQUEST_TIMEOUT_SECONDS: every statement of a request (reports: REPORT_TIMEOUT_SECONDS). */
+  requestTimeoutSeconds: number;
+  /** LOCK_WAIT_TIMEOUT_SECONDS: longest wait for a row or table lock; below the request's. */
+  lockWaitSeconds: number;
+  /** EXPORT_TIMEOUT_SECONDS: the statement of a CSV export. */
+  exportTimeoutSeconds: number;
+  /** DATABASE_POOL_SIZE: connections per process. */
+  poolSize: number;
+  /** DATABASE_POOL_QUEUE: requests waiting for a connection; one more is refused at once. */
+  poolQueueLimit: number;
+  /** DATABASE_ACQUIRE_TIMEOUT_SECONDS: longest wait for a pooled connection. */
+  acquireTimeoutSeconds: number;
+  /** DATABASE_CONNECT_TIMEOUT_SECONDS: opening a connection to the database. */
+  connectTimeoutSeconds: number;
+  /** SUBGRAPH_TIMEOUT_SECONDS: the gateway's wait for one subgraph answer (after reports'). */
+  subgraphTimeoutSeconds: number;
+}
+
+/** REQUEST_TIMEOUT_SECONDS and the other deadlines; read on their own too, like reportSettings. */
+export function deadlineSettings(env: Env = process.env): DeadlineSettings {
+  const requestTimeoutSeconds = positiveDecimal(
+    env,
+    'REQUEST_TIMEOUT_SECONDS',
+    10,
+    3600,
+    'a number of seconds',
+  );
+  const lockWaitSeconds = positiveInt(
+    env,
+    'LOCK_WAIT_TIMEOUT_SECONDS',
+    Math.max(1, Math.floor(requestTimeoutSeconds / 2)),
+    3600,
+  );
+  return {
+    requestTimeoutSeconds,
+    lockWaitSeconds,
+    exportTimeoutSeconds: positiveDecimal(
+      env,
+      'EXPORT_TIMEOUT_SECONDS',
+      600,
+      86_400,
+      'a number of seconds',
+    ),
+    poolSize: positiveInt(env, 'DATABASE_POOL_SIZE', 10, 1000),
+    poolQueueLimit: positiveInt(env, 'DATABASE_POOL_QUEUE', 100, 100_000),
+    acquireTimeoutSeconds: positiveDecimal(
+      env,
+      'DATABASE_ACQUIRE_TIMEOUT_SECONDS',
+      5,
+      600,
+      'a number of seconds',
+    ),
+    connectTimeoutSeconds: positiveDecimal(
+      env,
+      'DATABASE_CONNECT_TIMEOUT_SECONDS',
+      5,
+      600,
+      'a number of seconds',
+    ),
+    subgraphTimeoutSeconds: positiveDecimal(
+      env,
+      'SUBGRAPH_TIMEOUT_SECONDS',
+      // Longer than any statement a subgraph runs for one request: a report's too.
+      Math.max(requestTimeoutSeconds, reportSettings(env).timeoutSeconds) + 5,
+      3600,
+      'a number of seconds',
+    ),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(read(env, 'DATA_DIR') ?? 'data');
   const database = parseDatabaseUrl(read(env, 'DATABASE_URL'), dataDir);
@@ -360,6 +433,7 @@ export function loadConfig(env: Env = process.env): Config {
     limits: queryLimits(env),
     alerts: alertSettings(env),
     reports: reportSettings(env),
+    deadlines: deadlineSettings(env),
     exposure: exposureSettings(env),
     rateLimits: rateLimitSettings(env),
     operations: operationsConfig(env),

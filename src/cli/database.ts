@@ -22,11 +22,16 @@ export function describeDatabase(db: DatabaseConfig): string {
 export async function withDatabase<T>(
   session: CliSession,
   work: (ds: DataSource) => Promise<T>,
+  options: { serving?: boolean } = {},
 ): Promise<T> {
-  const { database } = session.config;
+  const { database, deadlines } = session.config;
   let ds: DataSource;
   try {
-    ds = await openDataSource(database, { logger: sqlLogger(session.logger) });
+    ds = await openDataSource(database, {
+      logger: sqlLogger(session.logger),
+      // Serving requests: statement, lock and pool deadlines (README, Operations).
+      ...(options.serving && { deadlines }),
+    });
   } catch (error) {
     throw new CliError(
       `Cannot open ${describeDatabase(database)}: ${firstLine(error)}`,

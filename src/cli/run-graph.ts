@@ -69,6 +69,7 @@ export async function runGraph(
     exposure: config.exposure,
     gatewaySecret: secretForSubgraphs,
     rateLimits: config.rateLimits,
+    deadlines: config.deadlines,
     mountOnGateway: (app) => {
       if (config.exposure.playground) {
         mountPlayground(app, { examples: loadContractExamples(), demoToken });

@@ -24,7 +24,7 @@ async function serve(session: CliSession, options: { only?: string }): Promise<n
   // Loaded when needed: the servers' modules would cost every other command tens of MB.
   const { runGraph } = await import('./run-graph');
   if (pieces.length === 1 && pieces[0] === 'gateway') return runGraph(session, null, pieces);
-  return withDatabase(session, (ds) => runGraph(session, ds, pieces));
+  return withDatabase(session, (ds) => runGraph(session, ds, pieces), { serving: true });
 }
 
 export function registerServe(program: Command, session: CliSession): void {

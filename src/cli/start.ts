@@ -53,17 +53,21 @@ export async function demoToken(session: CliSession, ds: DataSource): Promise<st
 }
 
 async function start(session: CliSession): Promise<number> {
-  return withDatabase(session, async (ds) => {
-    await loadDemoDataIfEmpty(session, ds);
-    const token = await demoToken(session, ds);
-    if (token !== null) {
-      session.print(`Demo token for ${DEMO_USER_ID} (valid ${DEMO_TOKEN_TTL}):`);
-      session.print(token);
-    }
-    // Loaded when needed: the servers' modules would cost every other command tens of MB.
-    const { runGraph } = await import('./run-graph');
-    return runGraph(session, ds, PIECES, { demoToken: token });
-  });
+  return withDatabase(
+    session,
+    async (ds) => {
+      await loadDemoDataIfEmpty(session, ds);
+      const token = await demoToken(session, ds);
+      if (token !== null) {
+        session.print(`Demo token for ${DEMO_USER_ID} (valid ${DEMO_TOKEN_TTL}):`);
+        session.print(token);
+      }
+      // Loaded when needed: the servers' modules would cost every other command tens of MB.
+      const { runGraph } = await import('./run-graph');
+      return runGraph(session, ds, PIECES, { demoToken: token });
+    },
+    { serving: true },
+  );
 }
 
 export function registerStart(program: Command, session: CliSession): void {

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Logger, LoggerOptions } from 'typeorm';
-import type { DatabaseConfig } from '../config';
+import type { DatabaseConfig, DeadlineSettings } from '../config';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
+import { guardedMysqlDriver } from './guarded-pool';
 import { detectMysqlFlavor } from './mysql-flavor';
 import { rebuildUsageRollups } from './rollups/rebuild';
 
@@ -13,6 +14,12 @@ export interface DataSourceOptions {
   /** Receives every statement TypeORM runs (statement counting in tests, debug logging). */
   logger?: Logger;
   poolSize?: number;
+  /**
+   * A process serving requests: every statement gets REQUEST_TIMEOUT_SECONDS, lock waits and the
+   * wait for a pooled connection are bounded (db/guarded-pool). Commands (migrate, import, seed)
+   * run without.
+   */
+  deadlines?: DeadlineSettings;
 }
 
 export function createDataSource(db: DatabaseConfig, options: DataSourceOptions = {}): DataSource {
@@ -26,6 +33,9 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
       ...common,
       type: db.flavor ?? 'mysql',
       connectorPackage: 'mysql2',
+      ...(options.deadlines && {
+        driver: guardedMysqlDriver(db.flavor ?? 'mysql', options.deadlines),
+      }),
       url: db.url,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
@@ -35,7 +45,7 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
       // to tell updated rows from unchanged ones (db/usage/upsert-mysql.ts).
       flags: ['-FOUND_ROWS'],
       supportBigNumbers: true,
-      poolSize: options.poolSize ?? 10,
+      poolSize: options.poolSize ?? options.deadlines?.poolSize ?? 10,
       migrations: MIGRATIONS,
       migrationsTableName: 'migrations',
       migrationsTransactionMode: 'each',
@@ -50,7 +60,9 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
     enableWAL: db.file !== ':memory:',
     prepareDatabase: (sqlite: { pragma(source: string): unknown }) => {
       sqlite.pragma('foreign_keys = ON');
-      sqlite.pragma('busy_timeout = 5000');
+      // How long a statement waits for another connection's write lock.
+      const lockWaitMs = (options.deadlines?.lockWaitSeconds ?? 5) * 1000;
+      sqlite.pragma(`busy_timeout = ${Math.round(lockWaitMs)}`);
     },
   });
 }

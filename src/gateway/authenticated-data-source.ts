@@ -3,6 +3,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { SubgraphName } from '../config';
 import { GATEWAY_SECRET_HEADER } from '../http/gateway-secret';
+import { subgraphFetcher } from './subgraph-fetcher';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
@@ -33,8 +34,9 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     readonly service: SubgraphName,
     url: string,
     private readonly gatewaySecret: string,
+    timeoutSeconds: number,
   ) {
-    super({ url });
+    super({ url, fetcher: subgraphFetcher(timeoutSeconds) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

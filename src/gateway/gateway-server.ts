@@ -14,6 +14,7 @@ import type { Logger } from '../logger';
 import { mountHealth } from '../http/health';
 import { listen } from '../http/http-server';
 import type { RunningServer } from '../http/http-server';
+import { subgraphsProbe } from '../http/readiness';
 import { AuthenticatedDataSource } from './authenticated-data-source';
 import type { GatewayContext } from './authenticated-data-source';
 import { formatGatewayError } from './gateway-errors';
@@ -43,6 +44,8 @@ export interface GatewayOptions {
   rateLimits: RateLimits;
   /** What an operation costs against the viewer's rate limit (default 1). */
   operationCost?: OperationCost;
+  /** SUBGRAPH_TIMEOUT_SECONDS: the longest wait for one subgraph fetch. */
+  subgraphTimeoutSeconds: number;
 }
 
 export interface GatewayExposure {
@@ -85,6 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         name as SubgraphName,
         options.subgraphUrls[name as SubgraphName],
         options.gatewaySecret,
+        options.subgraphTimeoutSeconds,
       ),
     logger,
   });
@@ -121,7 +125,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.exposure.trustProxyHops);
-  mountHealth(app, null);
+  mountHealth(app, subgraphsProbe(Object.values(options.subgraphUrls)));
   app.use(addressRateLimit(options.rateLimits));
   options.mount?.(app);
   app.use(

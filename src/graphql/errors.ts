@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { databaseRefusal } from '../db/database-errors';
 
 // The error codes clients see (docs/architecture.md, Conventions). Anything else becomes a generic
 // INTERNAL_SERVER_ERROR whose message tells nothing about SQL, stacks or paths.
@@ -9,6 +11,10 @@ export const PUBLIC_CODES = [
   'FORBIDDEN',
   'BAD_USER_INPUT',
   'RATE_LIMITED',
+  // The database's state, not the request (db/database-errors): try again later.
+  'SERVICE_UNAVAILABLE',
+  'DATABASE_LOCKED',
+  'DATABASE_TIMEOUT',
 ] as const;
 export type PublicCode = (typeof PUBLIC_CODES)[number];
 
@@ -58,6 +64,24 @@ export function badUserInput(
   extensions: Record<string, unknown> = {},
 ): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code: 'BAD_USER_INPUT' } });
+}
+
+/**
+ * A subgraph's `formatError`: an error caused by the database's state (a lock, a statement limit,
+ * the database down or the pool exhausted) says so with its code; the rest as maskError.
+ */
+export function maskSubgraphError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const refusal = databaseRefusal(unwrapResolverError(error));
+  if (!refusal) return maskError(formatted);
+  return {
+    message: refusal.message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: refusal.code },
+  };
 }
 
 /**

@@ -1,17 +1,16 @@
 import type { Express } from 'express';
-import type { DataSource } from 'typeorm';
+import type { ReadinessProbe } from './readiness';
 
-/** /health/live: the process answers. /health/ready: and its database does too. */
-export function mountHealth(app: Express, ds: DataSource | null): void {
+/**
+ * /health/live: the process answers. /health/ready: and what it depends on does too (its
+ * database, or the gateway's subgraphs), said within a second (http/readiness).
+ */
+export function mountHealth(app: Express, ready: ReadinessProbe): void {
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/health/ready', async (_req, res) => {
-    try {
-      if (ds) await ds.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
+    if (await ready()) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unavailable' });
   });
 }

@@ -2,6 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
+/** How long an idle keep-alive connection is kept open (a load balancer's is usually 60 s). */
+export const KEEP_ALIVE_SECONDS = 65;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -16,6 +19,10 @@ export async function listen(
   path = '/graphql',
 ): Promise<{ server: http.Server; running: RunningServer }> {
   const server = http.createServer(app);
+  // Idle keep-alive sockets stay open longer than a client keeps them (undici: the server's
+  // Keep-Alive hint less 1 s), so a client never sends on a socket this server is closing.
+  server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
+  server.headersTimeout = (KEEP_ALIVE_SECONDS + 5) * 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Express, Request, Response } from 'express';
+import { databaseRefusal } from '../db/database-errors';
 import type { Logger } from '../logger';
 
 // Every HTTP answer of every process is JSON, whatever failed: a body that is not JSON, in another
@@ -15,6 +16,8 @@ export interface HttpRefusal {
 
 /** body-parser's error types, as a client should read them. */
 function refusalOf(error: unknown): HttpRefusal | null {
+  const database = databaseRefusal(error);
+  if (database) return { status: 503, ...database };
   const { type, limit, code, status } = (error ?? {}) as Record<string, unknown>;
   // zlib: a body that says it is compressed and is not.
   if (typeof code === 'string' && code.startsWith('Z_')) {

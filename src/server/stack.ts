@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type {
+  DeadlineSettings,
   ExposureSettings,
   Piece,
   QueryLimits,
@@ -44,6 +45,8 @@ export interface StackOptions {
   /** keyPrefix: where in Redis the budgets are kept (tests keep theirs apart). */
   rateLimits: RateLimitSettings & { keyPrefix?: string };
   operationCost?: OperationCost;
+  /** SUBGRAPH_TIMEOUT_SECONDS and the others (the database's are the data source's). */
+  deadlines: DeadlineSettings;
 }
 
 export interface RunningStack {
@@ -108,6 +111,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         gatewaySecret,
         rateLimits,
         operationCost: options.operationCost,
+        subgraphTimeoutSeconds: options.deadlines.subgraphTimeoutSeconds,
         mount: (app) => {
           mountUsageCsvProxy(app, {
             usageUrl: urls.usage,

@@ -16,7 +16,7 @@ import {
 import type { DocumentLimits } from '../graphql/document-limits';
 import type { BuiltSubgraph } from '../graphql/build-subgraph-schema';
 import type { RequestContext } from '../graphql/context';
-import { maskError } from '../graphql/errors';
+import { maskSubgraphError } from '../graphql/errors';
 import { createRequestContext } from '../graphql/request-context';
 import type { Logger } from '../logger';
 import { requireGatewaySecret } from '../http/gateway-secret';
@@ -24,6 +24,7 @@ import { mountHealth } from '../http/health';
 import { mountJsonErrors } from '../http/json-errors';
 import { listen } from '../http/http-server';
 import type { RunningServer } from '../http/http-server';
+import { databaseProbe } from '../http/readiness';
 
 export interface SubgraphServerOptions {
   subgraph: BuiltSubgraph;
@@ -57,9 +58,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // Traces are only for Apollo Studio, which this deployment does not report to.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     formatError(formatted, error) {
-      const masked = maskError(formatted);
-      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+      const masked = maskSubgraphError(formatted, error);
+      const code = masked.extensions?.code;
+      if (code === 'INTERNAL_SERVER_ERROR') {
         logger.error({ err: error, subgraph: subgraph.name }, 'resolver failed');
+      } else if (formatted.extensions?.code !== code) {
+        logger.warn({ err: error, subgraph: subgraph.name, code }, 'database refused');
       }
       return masked;
     },
@@ -68,7 +72,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const contextFor = createRequestContext(options.ds, options.verify, options.settings);
   const app = express();
   app.disable('x-powered-by');
-  mountHealth(app, options.ds);
+  const databaseReady = databaseProbe(options.ds);
+  mountHealth(app, databaseReady);
   app.use(requireGatewaySecret(options.gatewaySecret));
   subgraph.mount?.(app, { ds: options.ds, contextFor });
   app.use(
@@ -85,6 +90,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     async stop() {
       await running.stop();
       await apollo.stop();
+      await databaseReady.close();
     },
   };
 }

@@ -81,6 +81,7 @@ export async function startTestStack(
     rateLimits: options.rateLimited
       ? { ...config.rateLimits, keyPrefix: options.rateLimited.keyPrefix }
       : { ...config.rateLimits, viewerPoints: 1e9, addressRequests: 1e9 },
+    deadlines: config.deadlines,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   const gatewayUrl = stack.servers.gateway?.url ?? '';

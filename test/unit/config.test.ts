@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       limits: QUERY_LIMIT_DEFAULTS,
       alerts: { lowAssignmentMark: 0.5 },
       reports: { timeoutSeconds: 30 },
+      deadlines: expect.objectContaining({ requestTimeoutSeconds: 10 }),
       exposure: expect.objectContaining({ production: false, playground: true }),
       rateLimits: expect.objectContaining({ redisUrl: null }),
       operations: {

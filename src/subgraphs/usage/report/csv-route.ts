@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { deadlineSettings } from '../../../config';
+import { databaseRefusal } from '../../../db/database-errors';
 import { streamRows } from '../../../db/stream-rows';
 import type { RouteContext } from '../../../graphql/build-subgraph-schema';
 import { Granularity, LicenseType, UsageDimension } from '../../../graphql/enums';
@@ -86,6 +88,11 @@ export function csvArguments(req: Request): UsageReportArgs {
 }
 
 function refuse(res: Response, error: unknown): void {
+  const refusal = databaseRefusal(error);
+  if (refusal) {
+    res.status(503).json({ error: refusal });
+    return;
+  }
   const code = error instanceof GraphQLError ? error.extensions.code : undefined;
   if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT') {
     const status = code === 'UNAUTHENTICATED' ? 401 : 400;
@@ -107,7 +114,7 @@ export function mountUsageCsv(app: Express, { ds, contextFor }: RouteContext): v
       const ctx = await contextFor(req.headers);
       if (!ctx.viewer) throw unauthenticated();
       const query = { ...reportQuery(csvArguments(req)), grant: reportGrant(ctx.viewer) };
-      sql = await preparedReportSql(ds, query);
+      sql = await preparedReportSql(ds, query, deadlineSettings().exportTimeoutSeconds);
     } catch (error) {
       try {
         refuse(res, error);

@@ -1,0 +1,133 @@
+import mysql2 from 'mysql2';
+import type { DeadlineSettings } from '../config';
+
+// The mysql2 driver TypeORM is handed when a process serves requests: its pool gives every
+// connection the session's deadlines, bounds how many requests wait for a connection and how long,
+// and gives up on a statement the database does not answer at all (a frozen server), so that a
+// locked table or a stuck database fails requests fast instead of holding them (issue 13 §1).
+//
+// - Each new connection runs `SET SESSION` first: MariaDB's max_statement_time (every statement),
+//   MySQL's max_execution_time (SELECTs), and lock_wait_timeout / innodb_lock_wait_timeout,
+//   shorter than the statement limit so that a lock wait is reported as such. Statements with
+//   their own limit (reports, exports: db/statement-settings) override it per statement.
+// - getConnection waits at most acquireTimeoutSeconds, and at most poolQueueLimit callers wait.
+// - A statement with a callback gets a client-side timeout a little after its server limit; when
+//   it fires, the connection is destroyed (its protocol state is unknown), not put back.
+
+type Callback = (error: Error | null, ...rest: unknown[]) => void;
+
+interface PoolConnectionLike {
+  query: (...args: unknown[]) => unknown;
+  destroy(): void;
+  release(): void;
+}
+
+interface PoolLike {
+  on(event: 'connection', listener: (connection: PoolConnectionLike) => void): void;
+  getConnection(callback: Callback): void;
+}
+
+/** Said by the pool when no connection came in time, or too many requests already wait. */
+export const POOL_EXHAUSTED = 'POOL_EXHAUSTED';
+
+/** Added to a statement's own server limit for the client's timeout (the server speaks first). */
+const CLIENT_MARGIN_SECONDS = 2;
+
+export function sessionSettingsSql(flavor: 'mysql' | 'mariadb', deadlines: DeadlineSettings) {
+  const lockWait = Math.max(1, Math.round(deadlines.lockWaitSeconds));
+  const limit =
+    flavor === 'mariadb'
+      ? `max_statement_time = ${deadlines.requestTimeoutSeconds}`
+      : `max_execution_time = ${Math.ceil(deadlines.requestTimeoutSeconds * 1000)}`;
+  return `SET SESSION ${limit}, lock_wait_timeout = ${lockWait}, innodb_lock_wait_timeout = ${lockWait}`;
+}
+
+/** The server limit a statement carries itself (SET STATEMENT / MAX_EXECUTION_TIME hint). */
+export function ownLimitSeconds(sql: string): number | null {
+  const mariadb = /max_statement_time\s*=\s*([\d.]+)/i.exec(sql);
+  if (mariadb) return Number(mariadb[1]);
+  const mysql = /MAX_EXECUTION_TIME\((\d+)\)/i.exec(sql);
+  return mysql ? Number(mysql[1]) / 1000 : null;
+}
+
+function poolExhausted(message: string): Error {
+  return Object.assign(new Error(message), { code: POOL_EXHAUSTED });
+}
+
+function guardQueries(connection: PoolConnectionLike, deadlines: DeadlineSettings): void {
+  const query = connection.query.bind(connection);
+  connection.query = (...args: unknown[]) => {
+    const callback = args.findIndex((arg) => typeof arg === 'function');
+    if (callback < 0) return query(...args); // a stream: its own server limit applies
+    const given = args[0];
+    const sql = typeof given === 'string' ? given : (given as { sql?: string }).sql;
+    if (typeof sql !== 'string' || (typeof given === 'object' && 'timeout' in given!)) {
+      return query(...args);
+    }
+    const ownLimit = ownLimitSeconds(sql);
+    const limit = ownLimit === null || ownLimit === 0 ? deadlines.requestTimeoutSeconds : ownLimit;
+    const timeout = Math.ceil((limit + CLIENT_MARGIN_SECONDS) * 1000);
+    const done = args[callback] as Callback;
+    args[0] = typeof given === 'string' ? { sql, timeout } : { ...(given as object), timeout };
+    args[callback] = (error: Error | null, ...rest: unknown[]) => {
+      if ((error as { code?: string } | null)?.code === 'PROTOCOL_SEQUENCE_TIMEOUT') {
+        connection.destroy();
+      }
+      done(error, ...rest);
+    };
+    return query(...args);
+  };
+}
+
+function guardAcquire(pool: PoolLike, deadlines: DeadlineSettings): void {
+  const getConnection = pool.getConnection.bind(pool);
+  pool.getConnection = (callback: Callback) => {
+    let answered = false;
+    const timer = setTimeout(() => {
+      answered = true;
+      callback(
+        poolExhausted(
+          `No database connection within ${deadlines.acquireTimeoutSeconds} s: too busy`,
+        ),
+      );
+    }, deadlines.acquireTimeoutSeconds * 1000);
+    getConnection((error, connection, ...rest) => {
+      clearTimeout(timer);
+      if (answered) {
+        // Too late: its caller has given up; hand it straight back.
+        (connection as PoolConnectionLike | undefined)?.release();
+        return;
+      }
+      answered = true;
+      if (error?.message === 'Queue limit reached.') {
+        callback(poolExhausted('Too many requests wait for a database connection'));
+        return;
+      }
+      callback(error, connection, ...rest);
+    });
+  };
+}
+
+/** mysql2 with a guarded createPool, for TypeORM's `driver` option. */
+export function guardedMysqlDriver(
+  flavor: 'mysql' | 'mariadb',
+  deadlines: DeadlineSettings,
+): typeof mysql2 {
+  const setSession = sessionSettingsSql(flavor, deadlines);
+  return Object.assign(Object.create(mysql2) as typeof mysql2, {
+    createPool(options: mysql2.PoolOptions) {
+      const pool = mysql2.createPool({
+        ...options,
+        queueLimit: deadlines.poolQueueLimit,
+        connectTimeout: Math.ceil(deadlines.connectTimeoutSeconds * 1000),
+      }) as unknown as PoolLike;
+      pool.on('connection', (connection) => {
+        // Queued on the connection ahead of the statement its first user sends.
+        connection.query(setSession, () => undefined);
+        guardQueries(connection, deadlines);
+      });
+      guardAcquire(pool, deadlines);
+      return pool as unknown as mysql2.Pool;
+    },
+  });
+}

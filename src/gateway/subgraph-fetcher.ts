@@ -1,0 +1,42 @@
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+
+// How the gateway reaches its subgraphs (issue 13 §1, §2): Node's fetch (undici keeps sockets
+// alive, for less than the subgraphs' keepAliveTimeout: http/http-server), with a deadline per
+// fetch, and one more try of a query whose connection the subgraph had just closed (ECONNRESET,
+// "other side closed"), which would otherwise surface as a false SUBGRAPH_UNAVAILABLE. A mutation
+// is never sent twice: it may have been carried out.
+
+/** Network errors of a reused socket that the subgraph closed: the request never arrived. */
+const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function isStaleSocket(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | null)?.cause;
+  return typeof cause?.code === 'string' && STALE_SOCKET.has(cause.code);
+}
+
+/** True for a GraphQL request body whose operation is a query (not a mutation). */
+export function isQueryBody(body: FetcherRequestInit['body']): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    const query = (JSON.parse(body) as { query?: unknown }).query;
+    return typeof query === 'string' && /^\s*(query\b|\{)/.test(query);
+  } catch {
+    return false;
+  }
+}
+
+export function subgraphFetcher(timeoutSeconds: number): Fetcher {
+  const once = (url: string, init: FetcherRequestInit) =>
+    fetch(url, {
+      ...init,
+      signal: AbortSignal.timeout(Math.ceil(timeoutSeconds * 1000)),
+    }) as unknown as Promise<FetcherResponse>;
+  return async (url, init = {}) => {
+    try {
+      return await once(url, init);
+    } catch (error) {
+      if (!isStaleSocket(error) || !isQueryBody(init.body)) throw error;
+      return once(url, init);
+    }
+  };
+}
