@@ -54,6 +54,15 @@ function poolExhausted(message: string): Error {
   return Object.assign(new Error(message), { code: POOL_EXHAUSTED });
 }
 
+/**
+ * A failure to connect as an Error of this realm with its code: Node's own (ECONNREFUSED) is not
+ * `instanceof Error` under a test runner's sandbox, and GraphQL would then drop its code.
+ */
+function connectionFailure(error: Error): Error {
+  const { code, errno } = error as { code?: string; errno?: number };
+  return Object.assign(new Error(error.message, { cause: error }), { code, errno });
+}
+
 function guardQueries(connection: PoolConnectionLike, deadlines: DeadlineSettings): void {
   const query = connection.query.bind(connection);
   connection.query = (...args: unknown[]) => {
@@ -103,7 +112,7 @@ function guardAcquire(pool: PoolLike, deadlines: DeadlineSettings): void {
         callback(poolExhausted('Too many requests wait for a database connection'));
         return;
       }
-      callback(error, connection, ...rest);
+      callback(error && connectionFailure(error), connection, ...rest);
     });
   };
 }

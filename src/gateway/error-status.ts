@@ -15,6 +15,10 @@ const STATUS_OF_CODE: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
+  // The database's state (db/database-errors): try again later.
+  SERVICE_UNAVAILABLE: 503,
+  DATABASE_LOCKED: 503,
+  DATABASE_TIMEOUT: 503,
 };
 
 export function errorStatusPlugin(): ApolloServerPlugin {

@@ -40,7 +40,9 @@ export function databaseProbe(ds: DataSource): ReadinessProbe & { close(): Promi
     void current?.then((open) => open.destroy()).catch(() => undefined);
   };
   const probe = async () => {
-    connection ??= mysql.createConnection({ uri: url, connectTimeout: READY_PROBE_MS });
+    connection ??= mysql
+      .createConnection({ uri: url, connectTimeout: READY_PROBE_MS })
+      .then((opened) => opened.on('error', drop));
     const current = connection;
     const ok = await withinProbeTime(async () => (await current).query('SELECT 1'));
     if (!ok) drop();
