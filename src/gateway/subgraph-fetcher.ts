@@ -2,12 +2,18 @@ import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils
 
 // How the gateway reaches its subgraphs (issue 13 §1, §2): Node's fetch (undici keeps sockets
 // alive, for less than the subgraphs' keepAliveTimeout: http/http-server), with a deadline per
-// fetch, and one more try of a query whose connection the subgraph had just closed (ECONNRESET,
+// fetch, and more tries (on other connections) of a query whose connection the subgraph had just closed (ECONNRESET,
 // "other side closed"), which would otherwise surface as a false SUBGRAPH_UNAVAILABLE. A mutation
 // is never sent twice: it may have been carried out.
 
 /** Network errors of a reused socket that the subgraph closed: the request never arrived. */
 const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/**
+ * Several idle sockets may have gone stale together; each failed try drops one. A socket that
+ * fails this often is no stale one: the subgraph is really gone.
+ */
+const ATTEMPTS = 4;
 
 function isStaleSocket(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } } | null)?.cause;
@@ -32,11 +38,12 @@ export function subgraphFetcher(timeoutSeconds: number): Fetcher {
       signal: AbortSignal.timeout(Math.ceil(timeoutSeconds * 1000)),
     }) as unknown as Promise<FetcherResponse>;
   return async (url, init = {}) => {
-    try {
-      return await once(url, init);
-    } catch (error) {
-      if (!isStaleSocket(error) || !isQueryBody(init.body)) throw error;
-      return once(url, init);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once(url, init);
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !isStaleSocket(error) || !isQueryBody(init.body)) throw error;
+      }
     }
   };
 }
