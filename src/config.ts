@@ -332,6 +332,8 @@ export interface DeadlineSettings {
   connectTimeoutSeconds: number;
   /** SUBGRAPH_TIMEOUT_SECONDS: the gateway's wait for one subgraph answer (after reports'). */
   subgraphTimeoutSeconds: number;
+  /** DRAIN_SECONDS: on SIGTERM, how long requests under way may finish. */
+  drainSeconds: number;
 }
 
 /** REQUEST_TIMEOUT_SECONDS and the other deadlines; read on their own too, like reportSettings. */
@@ -383,6 +385,7 @@ export function deadlineSettings(env: Env = process.env): DeadlineSettings {
       3600,
       'a number of seconds',
     ),
+    drainSeconds: positiveDecimal(env, 'DRAIN_SECONDS', 10, 3600, 'a number of seconds'),
   };
 }
 

@@ -94,6 +94,9 @@ export async function runGraph(
   session.print('Running. Press Ctrl-C to stop.');
   const signal = await stopRequested();
   session.print(`${signal}: stopping...`);
-  await stack.stop();
+  // Readiness says 503 and new connections are refused at once; requests under way finish (up to
+  // DRAIN_SECONDS each, the gateway first, then the subgraphs it was waiting on); then the
+  // database pool closes (withDatabase).
+  await stack.stop(config.deadlines.drainSeconds * 1000);
   return 0;
 }

@@ -12,7 +12,7 @@ import type { TokenVerifier } from '../auth/jwt';
 import { unauthenticated } from '../graphql/errors';
 import type { Logger } from '../logger';
 import { mountHealth } from '../http/health';
-import { listen } from '../http/http-server';
+import { closeWhileDraining, listen, newLifecycle } from '../http/http-server';
 import type { RunningServer } from '../http/http-server';
 import { subgraphsProbe } from '../http/readiness';
 import { AuthenticatedDataSource } from './authenticated-data-source';
@@ -125,7 +125,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.exposure.trustProxyHops);
-  mountHealth(app, subgraphsProbe(Object.values(options.subgraphUrls)));
+  const lifecycle = newLifecycle();
+  closeWhileDraining(app, lifecycle);
+  mountHealth(app, subgraphsProbe(Object.values(options.subgraphUrls)), lifecycle);
   app.use(addressRateLimit(options.rateLimits));
   options.mount?.(app);
   app.use(
@@ -138,12 +140,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     }),
   );
   mountJsonErrors(app, logger);
-  const { running } = await listen(app, options.host, options.port);
+  const { running } = await listen(app, options.host, options.port, '/graphql', lifecycle);
   logger.info({ url: running.url }, 'gateway listening');
   return {
     ...running,
-    async stop() {
-      await running.stop();
+    async stop(drainMs) {
+      await running.stop(drainMs);
       await apollo.stop();
       await options.rateLimits.close();
     },

@@ -8,15 +8,51 @@ export const KEEP_ALIVE_SECONDS = 65;
 export interface RunningServer {
   url: string;
   port: number;
-  stop(): Promise<void>;
+  /**
+   * Stops: readiness says 503 and new connections are refused at once, requests under way may
+   * finish for up to `drainMs` (default 0: cut at once), then every connection is closed.
+   */
+  stop(drainMs?: number): Promise<void>;
 }
 
-/** Listens on host:port (0 = any free port) and closes idle keep-alive sockets on stop. */
+/** Whether a server is draining: its readiness says 503, its answers close their connection. */
+export interface Lifecycle {
+  draining: boolean;
+}
+
+export function newLifecycle(): Lifecycle {
+  return { draining: false };
+}
+
+/** How long a stopping server still takes connections, to decline them rather than reset them. */
+const DECLINE_MS = 500;
+
+/**
+ * Mounted first: while draining, a request that arrives is declined (503, SERVICE_UNAVAILABLE)
+ * and every answer closes its connection. Requests already under way go on.
+ */
+export function closeWhileDraining(app: Express, lifecycle: Lifecycle): void {
+  app.use((req, res, next) => {
+    if (!lifecycle.draining) return next();
+    res.setHeader('connection', 'close');
+    const error = { code: 'SERVICE_UNAVAILABLE', message: 'The service is shutting down' };
+    res
+      .status(503)
+      .json(
+        req.path.startsWith('/graphql')
+          ? { errors: [{ message: error.message, extensions: { code: error.code } }] }
+          : { error },
+      );
+  });
+}
+
+/** Listens on host:port (0 = any free port); drains and closes on stop. */
 export async function listen(
   app: Express,
   host: string,
   port: number,
   path = '/graphql',
+  lifecycle: Lifecycle = newLifecycle(),
 ): Promise<{ server: http.Server; running: RunningServer }> {
   const server = http.createServer(app);
   // Idle keep-alive sockets stay open longer than a client keeps them (undici: the server's
@@ -34,10 +70,23 @@ export async function listen(
     running: {
       url: `http://${shownHost}:${address.port}${path}`,
       port: address.port,
-      stop: () =>
+      stop: (drainMs = 0) =>
         new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
+          lifecycle.draining = true;
+          const close = () => {
+            server.close(() => {
+              clearInterval(idle);
+              clearTimeout(cut);
+              resolve();
+            });
+            // Connections go as soon as they are idle; whatever is left at the deadline is cut.
+            server.closeIdleConnections();
+            const idle = setInterval(() => server.closeIdleConnections(), 50);
+            const cut = setTimeout(() => server.closeAllConnections(), drainMs);
+          };
+          // Connections the system has taken but this process not yet (a busy event loop) would
+          // be reset when the listener closes: take them for a moment, to decline them.
+          setTimeout(close, drainMs > 0 ? DECLINE_MS : 0);
         }),
     },
   };

@@ -51,7 +51,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   servers: Partial<Record<Piece, RunningServer>>;
-  stop(): Promise<void>;
+  /** Gateway first, then the subgraphs, each draining for up to drainMs (default 0). */
+  stop(drainMs?: number): Promise<void>;
 }
 
 /**
@@ -61,8 +62,9 @@ export interface RunningStack {
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const servers: Partial<Record<Piece, RunningServer>> = {};
-  const stop = async () => {
-    for (const piece of [...PIECES].reverse()) await servers[piece]?.stop();
+  const stop = async (drainMs?: number) => {
+    // PIECES lists the gateway first: it stops taking requests before the subgraphs it asks.
+    for (const piece of PIECES) await servers[piece]?.stop(drainMs);
   };
   try {
     const urls = { ...options.subgraphUrls };

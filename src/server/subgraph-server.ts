@@ -22,7 +22,7 @@ import type { Logger } from '../logger';
 import { requireGatewaySecret } from '../http/gateway-secret';
 import { mountHealth } from '../http/health';
 import { mountJsonErrors } from '../http/json-errors';
-import { listen } from '../http/http-server';
+import { closeWhileDraining, listen, newLifecycle } from '../http/http-server';
 import type { RunningServer } from '../http/http-server';
 import { databaseProbe } from '../http/readiness';
 
@@ -72,8 +72,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const contextFor = createRequestContext(options.ds, options.verify, options.settings);
   const app = express();
   app.disable('x-powered-by');
+  const lifecycle = newLifecycle();
+  closeWhileDraining(app, lifecycle);
   const databaseReady = databaseProbe(options.ds);
-  mountHealth(app, databaseReady);
+  mountHealth(app, databaseReady, lifecycle);
   app.use(requireGatewaySecret(options.gatewaySecret));
   subgraph.mount?.(app, { ds: options.ds, contextFor });
   app.use(
@@ -83,12 +85,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers) }),
   );
   mountJsonErrors(app, logger);
-  const { running } = await listen(app, options.host, options.port);
+  const { running } = await listen(app, options.host, options.port, '/graphql', lifecycle);
   logger.info({ subgraph: subgraph.name, url: running.url }, 'subgraph listening');
   return {
     ...running,
-    async stop() {
-      await running.stop();
+    async stop(drainMs) {
+      await running.stop(drainMs);
       await apollo.stop();
       await databaseReady.close();
     },

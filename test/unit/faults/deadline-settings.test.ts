@@ -14,6 +14,7 @@ describe('deadline settings (README, Operations)', () => {
       acquireTimeoutSeconds: 5,
       connectTimeoutSeconds: 5,
       subgraphTimeoutSeconds: 35,
+      drainSeconds: 10,
     });
     expect(loadConfig({}).deadlines).toEqual(deadlineSettings({}));
   });
