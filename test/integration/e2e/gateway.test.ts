@@ -181,3 +181,27 @@ describe('gateway with the usage subgraph down', () => {
     );
   });
 });
+
+describe('gateway with the organizations subgraph down', () => {
+  const { stack } = useFixtureStack();
+  beforeAll(() => stack.stack.servers.organizations!.stop());
+
+  it('answers the subscriptions data and names the organizations service', async () => {
+    const { status, body } = await stack.request(
+      '{ customer(id: "c-acme") { id name } subscription(id: "Sub-100001") { id kind } }',
+      {},
+      { authorization: `Bearer ${await stack.token('u-fa-acme')}` },
+    );
+    expect(status).toBe(200);
+    expect(body.data).toEqual({
+      customer: null,
+      subscription: { id: 'Sub-100001', kind: expect.any(String) },
+    });
+    expect(body.errors?.map((e) => e.extensions)).toEqual([
+      { code: 'SUBGRAPH_UNAVAILABLE', service: 'organizations' },
+    ]);
+    expect(JSON.stringify(body.errors)).not.toMatch(
+      /127\.0\.0\.1|localhost|ECONNREFUSED|stack|\bat /i,
+    );
+  });
+});
