@@ -127,6 +127,8 @@ export interface RateLimitSettings {
   windowSeconds: number;
   /** RATE_LIMIT_VIEWER_POINTS: cost units per viewer (the token's user) per window. */
   viewerPoints: number;
+  /** RATE_LIMIT_MIN_OPERATION_COST: what any operation or CSV export takes at least. */
+  minOperationCost: number;
   /** RATE_LIMIT_ADDRESS_REQUESTS: requests per client address per window, before authentication. */
   addressRequests: number;
 }
@@ -182,7 +184,8 @@ export function rateLimitSettings(env: Env = process.env): RateLimitSettings {
   return {
     redisUrl: redis,
     windowSeconds: positiveInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 86_400),
-    viewerPoints: positiveInt(env, 'RATE_LIMIT_VIEWER_POINTS', 600, 1_000_000_000),
+    viewerPoints: positiveInt(env, 'RATE_LIMIT_VIEWER_POINTS', 1_000_000, 1_000_000_000),
+    minOperationCost: positiveInt(env, 'RATE_LIMIT_MIN_OPERATION_COST', 1_000, 1_000_000_000),
     addressRequests: positiveInt(env, 'RATE_LIMIT_ADDRESS_REQUESTS', 1200, 1_000_000_000),
   };
 }

@@ -11,6 +11,8 @@ export interface GatewayContext {
   authorization?: string;
   /** The verified token's user: whose rate limit the operation draws on. */
   userId?: string;
+  /** The operation's estimated cost (costLimitPlugin): what it takes from the viewer's budget. */
+  cost?: number;
 }
 
 /** The one error a client sees when a subgraph cannot be reached: which part, nothing more. */

@@ -4,6 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import type { QueryLimits } from '../config';
 import { documentLimitRules } from '../graphql/document-limits';
+import type { GatewayContext } from './authenticated-data-source';
 import { operationCost } from './cost/operation-cost';
 
 // The gateway's guards, all before any subgraph is asked: the document limits (shared with the
@@ -16,12 +17,13 @@ export const LIMIT_CODES = ['COST_LIMIT_EXCEEDED', 'RESPONSE_TOO_LARGE'] as cons
 /**
  * The cost check needs the request's variables (`first: $first`), which validation rules never
  * see, so it runs as a plugin once the operation is resolved, still before any planning. HTTP 400.
+ * The cost it finds is kept in the context: the viewer's rate limit is charged with it.
  */
-export function costLimitPlugin(max: number): ApolloServerPlugin {
+export function costLimitPlugin(max: number): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
+        async didResolveOperation({ request, document, schema, operation, contextValue }) {
           if (!operation) return;
           const coerced = getVariableValues(
             schema,
@@ -37,6 +39,7 @@ export function costLimitPlugin(max: number): ApolloServerPlugin {
             fragments,
             coerced.coerced ?? request.variables ?? {},
           );
+          contextValue.cost = cost;
           if (cost > max) {
             throw new GraphQLError(
               `The operation's estimated cost is ${cost}, more than the limit of ${max}: ` +

@@ -29,11 +29,12 @@ export interface RateLimits {
 
 const REDIS_WAIT_MS = 5_000;
 
-/** What an operation costs against the viewer's budget; 1 per operation until a cost is given. */
+/** What an operation costs against the viewer's budget. */
 export type OperationCost = (
   request: GraphQLRequestContextDidResolveOperation<GatewayContext>,
 ) => number;
-export const ONE_PER_OPERATION: OperationCost = () => 1;
+/** The cost the cost limit estimated (costLimitPlugin runs first and keeps it in the context). */
+export const ESTIMATED_COST: OperationCost = (request) => request.contextValue.cost ?? 0;
 
 function limiter(
   settings: RateLimitSettings,
@@ -76,9 +77,17 @@ export function createRateLimits(
   return {
     store: redis ? 'redis' : 'memory',
     takeFromAddress: (ip) => take(address, ip, 1),
-    // A cost above the whole budget can never pass: it takes the whole budget and is refused.
+    // Every operation takes at least the minimum, so that many cheap requests are bounded too. A
+    // cost above the whole budget can never pass: it takes the whole budget and is refused.
     takeFromViewer: (userId, points) =>
-      take(viewer, userId, Math.min(Math.max(1, Math.ceil(points)), settings.viewerPoints + 1)),
+      take(
+        viewer,
+        userId,
+        Math.min(
+          Math.max(settings.minOperationCost, Math.ceil(points)),
+          settings.viewerPoints + 1,
+        ),
+      ),
     async ready() {
       if (!redis || redis.status === 'ready') return;
       const ready = new Promise<void>((resolve) => redis.once('ready', () => resolve()));
@@ -127,7 +136,7 @@ export function addressRateLimit(limits: RateLimits): RequestHandler {
 /** The viewer's budget, charged with the operation's cost once it is resolved and valid. */
 export function viewerRateLimitPlugin(
   limits: RateLimits,
-  cost: OperationCost = ONE_PER_OPERATION,
+  cost: OperationCost = ESTIMATED_COST,
 ): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {

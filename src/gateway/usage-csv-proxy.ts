@@ -43,7 +43,8 @@ export function mountUsageCsvProxy(
       if (error instanceof AuthenticationError) return unauthenticated(error.message);
       throw error;
     }
-    const wait = await options.rateLimits.takeFromViewer(userId, 1);
+    // An export takes the minimum charge of an operation: it streams, so its size costs no memory.
+    const wait = await options.rateLimits.takeFromViewer(userId, 0);
     if (wait !== null) return sendRateLimited(req, res, wait);
     const search = req.originalUrl.slice(req.path.length);
     const target = new URL(`reports/usage.csv${search}`, options.usageUrl);

@@ -15,7 +15,8 @@ describe('exposure and rate limit settings', () => {
     expect(rateLimitSettings({})).toEqual({
       redisUrl: null,
       windowSeconds: 60,
-      viewerPoints: 600,
+      viewerPoints: 1_000_000,
+      minOperationCost: 1_000,
       addressRequests: 1200,
     });
   });
@@ -51,6 +52,7 @@ describe('exposure and rate limit settings', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       RATE_LIMIT_WINDOW_SECONDS: '10',
       RATE_LIMIT_VIEWER_POINTS: '50',
+      RATE_LIMIT_MIN_OPERATION_COST: '5',
       RATE_LIMIT_ADDRESS_REQUESTS: '70',
     };
     expect(loadConfig(env).exposure).toMatchObject({
@@ -63,6 +65,7 @@ describe('exposure and rate limit settings', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       windowSeconds: 10,
       viewerPoints: 50,
+      minOperationCost: 5,
       addressRequests: 70,
     });
   });
