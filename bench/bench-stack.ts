@@ -22,6 +22,7 @@ export function startBenchStack(
   ds: DataSource,
   jwt: BenchJwt,
   limits: Partial<QueryLimits> = {},
+  env: Record<string, string> = {},
 ): Promise<RunningStack> {
   return startStack({
     pieces: PIECES,
@@ -32,7 +33,7 @@ export function startBenchStack(
     subgraphUrls: { organizations: '', subscriptions: '', usage: '' },
     supergraphSdl: readSupergraph(),
     limits: { ...loadConfig({}).limits, ...limits },
-    settings: loadConfig({}),
+    settings: loadConfig(env),
     logger: pino({ level: 'silent' }),
     exposure: loadConfig({}).exposure,
     gatewaySecret: generatedGatewaySecret(),

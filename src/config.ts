@@ -84,8 +84,8 @@ export function queryLimits(env: Env = process.env): QueryLimits {
   };
 }
 
-/** MAX_USAGE_POINTS (default 50,000). Read on its own too, like reportSettings. */
-export function seriesSettings(env: Env = process.env): SeriesSettings {
+/** MAX_USAGE_POINTS (default 50,000). */
+function seriesSettings(env: Env): SeriesSettings {
   return { maxPoints: positiveInt(env, 'MAX_USAGE_POINTS', 50_000, 10_000_000) };
 }
 
@@ -192,7 +192,7 @@ export function rateLimitSettings(env: Env = process.env): RateLimitSettings {
 
 // --- end of errors, production mode, rate limits ----------------------------------------------
 /** What a subgraph's resolvers are configured by: handed to every request's context. */
-export type RequestSettings = Pick<Config, 'alerts' | 'reports'>;
+export type RequestSettings = Pick<Config, 'alerts' | 'reports' | 'series'>;
 
 export interface Config {
   database: DatabaseConfig;
@@ -207,6 +207,7 @@ export interface Config {
   alerts: AlertSettings;
   reports: ReportSettings;
   deadlines: DeadlineSettings;
+  series: SeriesSettings;
   exposure: ExposureSettings;
   rateLimits: RateLimitSettings;
   operations: OperationsConfig;
@@ -440,6 +441,7 @@ export function loadConfig(env: Env = process.env): Config {
     alerts: alertSettings(env),
     reports: reportSettings(env),
     deadlines: deadlineSettings(env),
+    series: seriesSettings(env),
     exposure: exposureSettings(env),
     rateLimits: rateLimitSettings(env),
     operations: operationsConfig(env),

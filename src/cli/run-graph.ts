@@ -64,7 +64,7 @@ export async function runGraph(
     subgraphUrls: config.subgraphUrls,
     supergraphSdl: pieces.includes('gateway') ? readSupergraph() : '',
     limits: config.limits,
-    settings: { alerts: config.alerts, reports: config.reports },
+    settings: { alerts: config.alerts, reports: config.reports, series: config.series },
     logger: session.logger,
     exposure: config.exposure,
     gatewaySecret: secretForSubgraphs,

@@ -83,10 +83,7 @@ export function createRateLimits(
       take(
         viewer,
         userId,
-        Math.min(
-          Math.max(settings.minOperationCost, Math.ceil(points)),
-          settings.viewerPoints + 1,
-        ),
+        Math.min(Math.max(settings.minOperationCost, Math.ceil(points)), settings.viewerPoints + 1),
       ),
     async ready() {
       if (!redis || redis.status === 'ready') return;

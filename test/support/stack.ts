@@ -73,7 +73,7 @@ export async function startTestStack(
     subgraphUrls: { organizations: unreachable, subscriptions: unreachable, usage: unreachable },
     supergraphSdl: readSupergraph(),
     limits: { ...config.limits, ...options.limits },
-    settings: TEST_SETTINGS,
+    settings: options.env ? config : TEST_SETTINGS,
     mountOnGateway: options.mountOnGateway,
     operationCost: options.operationCost,
     exposure: config.exposure,

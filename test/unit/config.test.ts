@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, QUERY_LIMIT_DEFAULTS, loadConfig, seriesSettings } from '../../src/config';
+import { ConfigError, QUERY_LIMIT_DEFAULTS, loadConfig } from '../../src/config';
 
 // Every variable src/config.ts reads: its default, a valid value, and every kind of bad value,
 // whose error must name the variable.
@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       alerts: { lowAssignmentMark: 0.5 },
       reports: { timeoutSeconds: 30 },
       deadlines: expect.objectContaining({ requestTimeoutSeconds: 10 }),
+      series: { maxPoints: 50_000 },
       exposure: expect.objectContaining({ production: false, playground: true }),
       rateLimits: expect.objectContaining({ redisUrl: null }),
       operations: {
@@ -53,9 +54,9 @@ describe('loadConfig', () => {
       maxCharacters: 20_000,
       maxDirectives: 50,
     });
-    expect(seriesSettings({})).toEqual({ maxPoints: 50_000 });
-    expect(seriesSettings({ MAX_USAGE_POINTS: '10' })).toEqual({ maxPoints: 10 });
-    expect(() => seriesSettings({ MAX_USAGE_POINTS: '0' })).toThrow(/MAX_USAGE_POINTS/);
+    expect(loadConfig({}).series).toEqual({ maxPoints: 50_000 });
+    expect(loadConfig({ MAX_USAGE_POINTS: '10' }).series).toEqual({ maxPoints: 10 });
+    expect(() => loadConfig({ MAX_USAGE_POINTS: '0' })).toThrow(/MAX_USAGE_POINTS/);
   });
 
   it('reads the low-water mark of LOW_ASSIGNMENT alerts and refuses one outside (0, 1]', () => {

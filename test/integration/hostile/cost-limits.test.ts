@@ -79,13 +79,9 @@ describe('cost limit', () => {
 });
 
 describe('usage series point cap (MAX_USAGE_POINTS)', () => {
-  const { stack, fixture } = useFixtureStack();
   const cap = 100;
-  beforeAll(() => {
-    process.env.MAX_USAGE_POINTS = String(cap);
-  });
-  afterAll(() => {
-    delete process.env.MAX_USAGE_POINTS;
+  const { stack, fixture } = useFixtureStack({
+    stackOptions: async () => ({ env: { MAX_USAGE_POINTS: String(cap) } }),
   });
   const daily = `usage(from: "${FIXTURE_FROM}", to: "${FIXTURE_LAST_DAY}", granularity: DAY) { ${POINT} }`;
   const weekly = daily.replace('DAY', 'WEEK');

@@ -1,4 +1,3 @@
-import { seriesSettings } from '../../../config';
 import type { DayBucket } from '../../../db/day-buckets';
 import type { LicenseType } from '../../../db/enums';
 import { groupedLoader } from '../../../graphql/by-id-loader';
@@ -37,7 +36,7 @@ function tooManyPoints(max: number) {
 export const usagePointLoader = perArguments((ctx, args: UsagePointArgs) =>
   groupedLoader<UsageBucketRow>(
     async (sourceIds) => {
-      const { maxPoints } = seriesSettings();
+      const { maxPoints } = ctx.settings.series;
       const read = pointsRead(ctx);
       if (read.count >= maxPoints) throw tooManyPoints(maxPoints);
       const rows = await usageBuckets(ctx.ds, {
