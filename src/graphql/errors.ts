@@ -16,7 +16,6 @@ export const PUBLIC_CODES = [
   'DATABASE_LOCKED',
   'DATABASE_TIMEOUT',
 ] as const;
-export type PublicCode = (typeof PUBLIC_CODES)[number];
 
 /** Codes Apollo Server itself produces for malformed requests; they carry no internals. */
 const REQUEST_CODES = new Set([
