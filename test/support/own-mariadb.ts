@@ -1,11 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
+import { freePorts } from './free-ports';
 
 // A MariaDB server of a test's own, on a free port of 127.0.0.1, that the test may kill, freeze
 // and start again (fault tests: issue 13 §5). Made with the machine's mariadb-install-db and
@@ -25,14 +25,6 @@ export interface OwnMariadb {
   /** Starts the server again on the same files and port; resolves once it answers. */
   start(): Promise<void>;
   remove(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function answers(port: number, deadline: number): Promise<void> {
@@ -58,7 +50,7 @@ export async function startOwnMariadb(database: string): Promise<OwnMariadb> {
     '--skip-test-db',
     '--auth-root-authentication-method=normal',
   ]);
-  const port = await freePort();
+  const [port] = await freePorts(1);
   let server: ChildProcess | null = null;
   const start = async () => {
     server = spawn(

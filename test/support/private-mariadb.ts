@@ -1,11 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
+import { freePorts } from './free-ports';
 
 // A MariaDB server of a test's own, for the tests that make the database go away: its data in a
 // temporary folder (mariadb-install-db), mariadbd on a free port of 127.0.0.1. stop() kills the
@@ -27,17 +27,6 @@ function findBinary(name: string): string {
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface PrivateMariadb {
@@ -54,7 +43,7 @@ export interface PrivateMariadb {
 export async function createPrivateMariadb(): Promise<PrivateMariadb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-mariadb-'));
   const dataDir = path.join(dir, 'data');
-  const port = await freePort();
+  const [port] = await freePorts(1);
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
   await run(findBinary('mariadb-install-db'), [
     '--no-defaults',

@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { runMain } from '../../unit/cli/run-main';
-import { createCliDatabase, freePorts } from './cli-process';
+import { createCliDatabase } from './cli-process';
+import { freePorts } from '../../support/free-ports';
 import type { CliDatabase } from './cli-process';
 
 // `licensegraph doctor` against real services: the test database (MySQL or SQLite), the Redis of

@@ -2,13 +2,8 @@ import type { DataSource } from 'typeorm';
 import { signToken } from '../../../src/auth/sign-token';
 import { GATEWAY_SECRET_HEADER } from '../../../src/http/gateway-secret';
 import { loadGraphFixture } from '../../support/graph-fixture';
-import {
-  createCliDatabase,
-  FIRST_CALL_TIMEOUT_MS,
-  freePorts,
-  runCli,
-  startCli,
-} from './cli-process';
+import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, runCli, startCli } from './cli-process';
+import { freePorts } from '../../support/free-ports';
 import type { CliDatabase } from './cli-process';
 
 // `licensegraph serve --only <piece>` runs one piece of a real deployment: here the organizations

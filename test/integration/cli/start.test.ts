@@ -2,13 +2,8 @@ import type { DataSource } from 'typeorm';
 import { createTokenVerifier } from '../../../src/auth/jwt';
 import { resolveJwtSecret } from '../../../src/auth/secret';
 import { DEMO_PARTNER_ID, DEMO_USER_ID } from '../../../src/ingest/seed/seed';
-import {
-  createCliDatabase,
-  FIRST_CALL_TIMEOUT_MS,
-  freePorts,
-  runCli,
-  startCli,
-} from './cli-process';
+import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, runCli, startCli } from './cli-process';
+import { freePorts } from '../../support/free-ports';
 import type { CliDatabase } from './cli-process';
 
 // `licensegraph start` on an empty database loads the demo data, prints a demo token and serves

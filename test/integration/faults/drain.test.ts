@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { signToken } from '../../../src/auth/sign-token';
 import { loadGraphFixture } from '../../support/graph-fixture';
-import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, freePorts, startCli } from '../cli/cli-process';
+import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, startCli } from '../cli/cli-process';
+import { freePorts } from '../../support/free-ports';
 import type { CliDatabase } from '../cli/cli-process';
 
 // Issue 13 §3: SIGTERM under load. `serve` stops taking connections at once but lets the requests
