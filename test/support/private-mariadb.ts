@@ -9,8 +9,9 @@ import { freePorts } from './free-ports';
 
 // A MariaDB server of a test's own, for the tests that make the database go away: its data in a
 // temporary folder (mariadb-install-db), mariadbd on a free port of 127.0.0.1. stop() kills the
-// server the way a crash would (SIGKILL); start() brings it back on the same data and port, and
-// InnoDB recovers what was committed. Needs the MariaDB server binaries on this machine (the
+// server the way a crash would (SIGKILL); freeze() makes it hold its connections and answer
+// nothing (SIGSTOP); start() brings it back on the same data and port, and InnoDB recovers what
+// was committed. Needs the MariaDB server binaries on this machine (the
 // MariaDB the MySQL test run uses, or the one .ci/run starts); TEST_MYSQL_URL's server is not used.
 
 const run = promisify(execFile);
@@ -36,6 +37,9 @@ export interface PrivateMariadb {
   start(): Promise<void>;
   /** Kills the server at once, as a crash would, and waits until it is gone. */
   stop(): Promise<void>;
+  /** SIGSTOP / SIGCONT: the server keeps its connections open and answers nothing until thawed. */
+  freeze(): void;
+  thaw(): void;
   /** Stops the server and removes its data. */
   remove(): Promise<void>;
 }
@@ -70,6 +74,7 @@ export async function createPrivateMariadb(): Promise<PrivateMariadb> {
     server = null;
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGCONT');
     running.kill('SIGKILL');
     await exited;
   };
@@ -106,6 +111,8 @@ export async function createPrivateMariadb(): Promise<PrivateMariadb> {
       }
     },
     stop,
+    freeze: () => server?.kill('SIGSTOP'),
+    thaw: () => server?.kill('SIGCONT'),
     async remove() {
       await stop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -4,15 +4,16 @@ import type { DatabaseConfig } from '../../../src/config';
 import { openDataSource } from '../../../src/db/data-source';
 import { testDbKind } from '../../support/database';
 import { graphFixture, loadGraphFixture } from '../../support/graph-fixture';
-import { startOwnMariadb } from '../../support/own-mariadb';
-import type { OwnMariadb } from '../../support/own-mariadb';
+import mysql from 'mysql2/promise';
+import { createPrivateMariadb } from '../../support/private-mariadb';
+import type { PrivateMariadb } from '../../support/private-mariadb';
 import { asUser, startTestStack } from '../../support/stack';
 import type { TestStack } from '../../support/stack';
 
 // Issue 13 §5: the database killed or frozen under a running graph. Requests fail fast with
 // SERVICE_UNAVAILABLE and nothing of the driver's error, the CSV export answers JSON 503, every
 // /health/ready says 503, and once the database is back the same processes answer again. The
-// server is the test's own MariaDB (support/own-mariadb), not the shared one. MySQL run only: an
+// server is the test's own MariaDB (support/private-mariadb), not the shared one. MySQL run only: an
 // embedded SQLite file cannot go away.
 
 const onMysql = testDbKind() === 'mysql' ? describe : describe.skip;
@@ -30,14 +31,20 @@ const LEAKS = /ECONN|ETIMEDOUT|127\.0\.0\.1|:\d{4,5}\b|mysql|SELECT|stack/i;
 jest.setTimeout(180_000);
 
 onMysql('the database down, frozen and back', () => {
-  let maria: OwnMariadb;
+  let maria: PrivateMariadb;
   let ds: DataSource;
   let stack: TestStack;
   let headers: Record<string, string>;
 
   beforeAll(async () => {
-    maria = await startOwnMariadb('lg_outage');
-    const config: DatabaseConfig = { kind: 'mysql', url: maria.url };
+    maria = await createPrivateMariadb();
+    await maria.start();
+    const server = await mysql.createConnection(maria.serverUrl);
+    await server.query(
+      'CREATE DATABASE lg_outage CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+    );
+    await server.end();
+    const config: DatabaseConfig = { kind: 'mysql', url: `${maria.serverUrl}lg_outage` };
     const admin = await openDataSource(config, { migrate: true });
     await loadGraphFixture(admin, graphFixture());
     await admin.destroy();
@@ -80,7 +87,7 @@ onMysql('the database down, frozen and back', () => {
 
   it('answers SERVICE_UNAVAILABLE while the database is down, and again once it is back', async () => {
     expect((await ask()).body).toEqual({ data: { partner: { name: 'Northwind Telecom' } } });
-    await maria.kill();
+    await maria.stop();
 
     const { value, ms } = await timed(ask);
     expect(ms).toBeLessThan(FAST_MS);
