@@ -1,5 +1,6 @@
 import type { LicenseType } from '../../db/enums';
 import type { ExistingEntitlement } from './existing';
+import { group } from './group';
 
 // Which stored entitlement each line of a subscription's new entitlement list is, so that a line
 // that stays keeps its row (and its id) and one imported again unchanged is not written at all:
@@ -37,16 +38,6 @@ const fieldsOf = (line: Line) =>
   `${line.licenseType} ${line.quantity} ${line.startDate} ${line.endDate ?? ''}`;
 const startOf = (line: Line) => `${line.licenseType} ${line.startDate}`;
 
-function bucketsOf<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const buckets = new Map<string, T[]>();
-  for (const item of items) {
-    const list = buckets.get(key(item));
-    if (list) list.push(item);
-    else buckets.set(key(item), [item]);
-  }
-  return buckets;
-}
-
 export function matchLines<G extends GivenLine>(
   given: readonly G[],
   stored: readonly ExistingEntitlement[],
@@ -66,7 +57,7 @@ export function matchLines<G extends GivenLine>(
     if (row) pair(line, row);
   }
 
-  const sameFields = bucketsOf(freeUnnumbered(), fieldsOf);
+  const sameFields = group(freeUnnumbered(), fieldsOf);
   const unnumberedFirst = [...unmatched()].sort(
     (a, b) => Number(a.id !== null) - Number(b.id !== null),
   );
@@ -75,8 +66,8 @@ export function matchLines<G extends GivenLine>(
     if (row) pair(line, row);
   }
 
-  const rowsByStart = bucketsOf(freeUnnumbered(), startOf);
-  for (const [start, lines] of bucketsOf(unmatched(), startOf)) {
+  const rowsByStart = group(freeUnnumbered(), startOf);
+  for (const [start, lines] of group(unmatched(), startOf)) {
     const rows = rowsByStart.get(start);
     if (lines.length === 1 && rows?.length === 1) pair(lines[0], rows[0]);
   }

@@ -9,6 +9,7 @@ import type {
   SubscriptionStatus,
 } from '../../db/enums';
 import { selectWhereIn } from '../../db/sql/bulk';
+import { group } from './group';
 import type { ParsedDocument } from './shape';
 
 // What the database already holds of the records a document writes or refers to, read with a
@@ -85,16 +86,6 @@ export function roleAssignmentKey(userId: string, role: Role, scopeKey: string):
 
 export function caseVariantKey(table: string, id: string): string {
   return `${table}\u0000${id.toLowerCase()}`;
-}
-
-function group<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const list = groups.get(key(row));
-    if (list) list.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }
 
 // Columns under the names of the interfaces above.
