@@ -59,6 +59,13 @@ export async function listen(
   // Keep-Alive hint less 1 s), so a client never sends on a socket this server is closing.
   server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
   server.headersTimeout = (KEEP_ALIVE_SECONDS + 5) * 1000;
+  // Requests whose answer is not finished yet: a stopping server keeps its listener (declining
+  // newcomers) until they are done, so that connections still queued are answered, not reset.
+  let inFlight = 0;
+  server.on('request', (_req, res: http.ServerResponse) => {
+    inFlight += 1;
+    res.once('close', () => (inFlight -= 1));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -73,6 +80,7 @@ export async function listen(
       stop: (drainMs = 0) =>
         new Promise<void>((resolve) => {
           lifecycle.draining = true;
+          const deadline = Date.now() + drainMs;
           const close = () => {
             server.close(() => {
               clearInterval(idle);
@@ -82,11 +90,17 @@ export async function listen(
             // Connections go as soon as they are idle; whatever is left at the deadline is cut.
             server.closeIdleConnections();
             const idle = setInterval(() => server.closeIdleConnections(), 50);
-            const cut = setTimeout(() => server.closeAllConnections(), drainMs);
+            const cut = setTimeout(() => server.closeAllConnections(), deadline - Date.now());
           };
+          if (drainMs <= 0) return close();
           // Connections the system has taken but this process not yet (a busy event loop) would
-          // be reset when the listener closes: take them for a moment, to decline them.
-          setTimeout(close, drainMs > 0 ? DECLINE_MS : 0);
+          // be reset when the listener closes: take them, to decline them, for at least a moment
+          // and for as long as requests are under way (up to the deadline).
+          const closeWhenQuiet = () => {
+            if (inFlight === 0 || Date.now() >= deadline) close();
+            else setTimeout(closeWhenQuiet, 50);
+          };
+          setTimeout(closeWhenQuiet, DECLINE_MS);
         }),
     },
   };
