@@ -58,8 +58,11 @@ export interface GatewayExposure {
   trustProxyHops: number;
 }
 
-/** Checks the token before any planning: a request without a valid one costs no subgraph call. */
-async function gatewayContext(
+/**
+ * Checks the token before any planning: a request without a valid one costs no subgraph call.
+ * (Exported for the test that runs the supergraph on a second runtime with the same check.)
+ */
+export async function gatewayContext(
   authorization: string | undefined,
   verify: TokenVerifier,
   knownUser: KnownUserCheck,
