@@ -59,6 +59,8 @@ export interface QueryLimits {
 export interface SeriesSettings {
   /** MAX_USAGE_POINTS: points of every `usage` series of one request together. */
   maxPoints: number;
+  /** FORECAST_MAX_HISTORY_DAYS: the longest historyDays a forecast fits (its cost grows with its square). */
+  maxForecastHistoryDays: number;
 }
 
 export const QUERY_LIMIT_DEFAULTS: QueryLimits = {
@@ -84,9 +86,12 @@ export function queryLimits(env: Env = process.env): QueryLimits {
   };
 }
 
-/** MAX_USAGE_POINTS (default 50,000). */
+/** MAX_USAGE_POINTS (default 50,000), FORECAST_MAX_HISTORY_DAYS (default 365, at most 1,095). */
 function seriesSettings(env: Env): SeriesSettings {
-  return { maxPoints: positiveInt(env, 'MAX_USAGE_POINTS', 50_000, 10_000_000) };
+  return {
+    maxPoints: positiveInt(env, 'MAX_USAGE_POINTS', 50_000, 10_000_000),
+    maxForecastHistoryDays: positiveInt(env, 'FORECAST_MAX_HISTORY_DAYS', 365, 1095),
+  };
 }
 
 // --- end of document limits, cost and response size ---------------------------------------
@@ -95,6 +100,8 @@ function seriesSettings(env: Env): SeriesSettings {
 export interface AlertSettings {
   /** LOW_ASSIGNMENT below this utilization (0 < mark <= 1). */
   lowAssignmentMark: number;
+  /** EXHAUSTION_FORECAST when the forecast date is at most this many days after asOf. */
+  exhaustionWarnDays: number;
 }
 
 /** How long a usage report may run (README, Usage reports). */
@@ -304,10 +311,11 @@ function positiveDecimal(env: Env, name: string, fallback: number, max: number, 
   return value;
 }
 
-/** ALERT_LOW_ASSIGNMENT_MARK (default 0.5). */
+/** ALERT_LOW_ASSIGNMENT_MARK (default 0.5), ALERT_EXHAUSTION_DAYS (default 60, at most 1,095). */
 function alertSettings(env: Env): AlertSettings {
   return {
     lowAssignmentMark: positiveDecimal(env, 'ALERT_LOW_ASSIGNMENT_MARK', 0.5, 1, 'a number'),
+    exhaustionWarnDays: positiveInt(env, 'ALERT_EXHAUSTION_DAYS', 60, 1095),
   };
 }
 

@@ -39,16 +39,13 @@ export const NOT_YET_BUILT: {
   operations: string[];
 } = {
   fields: [
-    'Customer.forecast', // issue 16
     'Customer.reclaimable', // issue 16
-    'LicenseSubscription.forecast', // issue 16
     'Query.reportSchedules', // issue 16
     'Mutation.createReportSchedule', // issue 16
     'Mutation.deleteReportSchedule', // issue 16
     'Mutation.runReportSchedule', // issue 16
   ],
   types: [
-    'LicenseForecast', // issue 16
     'ReclaimableLicenses', // issue 16
     'ReportCadence', // issue 16
     'DeliveryStatus', // issue 16
@@ -60,7 +57,6 @@ export const NOT_YET_BUILT: {
   ],
   enumValues: [
     'CustomerOrderField.RECLAIMABLE', // issue 16
-    'AlertKind.EXHAUSTION_FORECAST', // issue 16
   ],
   operations: [],
 };

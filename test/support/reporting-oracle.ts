@@ -1,5 +1,6 @@
 import type { GraphFixture } from './graph-fixture';
 import { LICENSE_ORDER, bucketStart, currentUsage, licenseSummary, sourcesOf } from './oracle';
+import { daysUntil, expectedForecast } from './planning-oracle';
 
 // Region usage and usage reports computed the plain way from the fixture object, with none of
 // the server's code, for the reporting tests to compare the server against.
@@ -294,6 +295,22 @@ export function expectedAlerts(
         });
       }
     }
+    for (const forecast of expectedForecast(fixture, [s.id], asOf)) {
+      if (forecast.exhaustionDate === null || forecast.consumed > forecast.purchased) continue;
+      const left = daysUntil(asOf, forecast.exhaustionDate);
+      if (left > 60) continue;
+      alerts.push({
+        ...none,
+        kind: 'EXHAUSTION_FORECAST',
+        severity: left <= 7 ? 'CRITICAL' : left <= 30 ? 'MAJOR' : 'MINOR',
+        customerId: s.customerId,
+        subscriptionId: s.id,
+        licenseType: forecast.licenseType,
+        consumed: forecast.consumed,
+        purchased: forecast.purchased,
+        actionDue: forecast.earliest,
+      });
+    }
     if (s.status === 'ACTIVE' && s.endDate) {
       const left = daysFrom(asOf, s.endDate);
       if (left >= 0 && left <= 90) {
@@ -350,6 +367,7 @@ const KIND_ORDER = [
   'NEARING_EXPIRATION',
   'STALE_DATA',
   'UNUSED_REGION',
+  'EXHAUSTION_FORECAST',
 ];
 
 export function sortAlerts<T extends Omit<ExpectedAlert, 'severity' | 'actionDue'>>(alerts: T[]) {

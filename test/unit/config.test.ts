@@ -31,10 +31,10 @@ describe('loadConfig', () => {
       jwt: { secret: null, jwksUrl: null, issuer: 'licensegraph', audience: 'licensegraph-api' },
       logLevel: 'info',
       limits: QUERY_LIMIT_DEFAULTS,
-      alerts: { lowAssignmentMark: 0.5 },
+      alerts: { lowAssignmentMark: 0.5, exhaustionWarnDays: 60 },
       reports: { timeoutSeconds: 30 },
       deadlines: expect.objectContaining({ requestTimeoutSeconds: 10 }),
-      series: { maxPoints: 50_000 },
+      series: { maxPoints: 50_000, maxForecastHistoryDays: 365 },
       exposure: expect.objectContaining({ production: false, playground: true }),
       rateLimits: expect.objectContaining({ redisUrl: null }),
       operations: {
@@ -54,15 +54,22 @@ describe('loadConfig', () => {
       maxCharacters: 20_000,
       maxDirectives: 50,
     });
-    expect(loadConfig({}).series).toEqual({ maxPoints: 50_000 });
-    expect(loadConfig({ MAX_USAGE_POINTS: '10' }).series).toEqual({ maxPoints: 10 });
+    expect(loadConfig({}).series).toEqual({ maxPoints: 50_000, maxForecastHistoryDays: 365 });
+    expect(loadConfig({ MAX_USAGE_POINTS: '10', FORECAST_MAX_HISTORY_DAYS: '30' }).series).toEqual({
+      maxPoints: 10,
+      maxForecastHistoryDays: 30,
+    });
     expect(() => loadConfig({ MAX_USAGE_POINTS: '0' })).toThrow(/MAX_USAGE_POINTS/);
+    expect(() => loadConfig({ FORECAST_MAX_HISTORY_DAYS: '2000' })).toThrow(
+      /FORECAST_MAX_HISTORY_DAYS/,
+    );
   });
 
   it('reads the low-water mark of LOW_ASSIGNMENT alerts and refuses one outside (0, 1]', () => {
-    expect(loadConfig({ ALERT_LOW_ASSIGNMENT_MARK: '0.25' }).alerts).toEqual({
-      lowAssignmentMark: 0.25,
-    });
+    expect(
+      loadConfig({ ALERT_LOW_ASSIGNMENT_MARK: '0.25', ALERT_EXHAUSTION_DAYS: '90' }).alerts,
+    ).toEqual({ lowAssignmentMark: 0.25, exhaustionWarnDays: 90 });
+    expect(() => loadConfig({ ALERT_EXHAUSTION_DAYS: '0' })).toThrow(/ALERT_EXHAUSTION_DAYS/);
     for (const bad of ['0', '1.5', 'half', '-0.2']) {
       expect(() => loadConfig({ ALERT_LOW_ASSIGNMENT_MARK: bad })).toThrow(
         /ALERT_LOW_ASSIGNMENT_MARK: must be a number above 0 and at most 1/,

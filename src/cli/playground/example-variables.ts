@@ -9,7 +9,7 @@ import { DEMO_PARTNER_ID, DEMO_STORY } from '../../ingest/seed/seed';
 
 export type ExampleVariables = Record<string, unknown>;
 
-const { overLicenseLimit, unusedRegion, endsWithin30Days } = DEMO_STORY;
+const { overLicenseLimit, unusedRegion, endsWithin30Days, exhaustionForecast } = DEMO_STORY;
 
 export function demoExampleVariables(today: string): Record<string, ExampleVariables> {
   return {
@@ -24,6 +24,7 @@ export function demoExampleVariables(today: string): Record<string, ExampleVaria
     },
     RegionUsage: { customerId: unusedRegion.customerId },
     PartnerAlerts: { partnerId: DEMO_PARTNER_ID },
+    Forecast: { customerId: exhaustionForecast.customerId },
     UsageReport: {
       filter: { partnerId: DEMO_PARTNER_ID, from: addDays(today, -29), to: today },
       groupBy: ['CUSTOMER', 'LICENSE_TYPE'],

@@ -46,6 +46,7 @@ export const permissions: IRules = {
   LicenseSummary: allowAll,
   RegionUsage: allowAll,
   LicenseAlert: allowAll,
+  LicenseForecast: allowAll,
   UsageReport: allowAll,
   UsageReportRow: allowAll,
 };

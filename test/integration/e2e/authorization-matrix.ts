@@ -113,6 +113,9 @@ export const MATRIX: MatrixRow[] = [
   gateway('Customer.licenseSummary', '{ customer(id: "c-acme") { licenseSummary { licenseType } } }', ['customer', 'licenseSummary'], 'D D D D D D N N N N U U'),
   gateway('Customer.roleAssignments', '{ customer(id: "c-acme") { roleAssignments { id } } }', ['customer', 'roleAssignments'], 'D D F D D F N F N N U U'),
   gateway('Customer.partner', '{ customer(id: "c-acme") { partner { id } } }', ['customer', 'partner'], 'D D D D D D N D N N U U'),
+  // Planning (issue 16): computed over the viewer's read scope, like licenseSummary.
+  gateway('Customer.forecast', '{ customer(id: "c-acme") { forecast { licenseType } } }', ['customer', 'forecast'], 'D D D D D D N N N N U U'),
+  gateway('LicenseSubscription.forecast', '{ subscription(id: "Sub-100001") { forecast { licenseType } } }', ['subscription', 'forecast'], 'D D D D D D N N N N U U'),
 
   // Every entity type of every subgraph, asked for directly as the gateway would.
   //                                                                          pfaN proN paN faA roA saA ucN ucA pfaS none ghost anon

@@ -73,6 +73,23 @@ it.each([
       licenseType: story.unusedRegion.licenseType,
     },
   ],
+  [
+    'EXHAUSTION_FORECAST',
+    {
+      customer: { id: story.exhaustionForecast.customerId },
+      subscription: { id: story.exhaustionForecast.subscriptionId },
+      licenseType: story.exhaustionForecast.licenseType,
+      severity: 'MINOR',
+    },
+  ],
 ])('shows %s where the story puts it', (kind, subject) => {
   expect(alerts).toContainEqual(expect.objectContaining({ kind, ...subject }));
+});
+
+it('forecasts exhaustion only where the story puts it', () => {
+  expect(
+    alerts
+      .filter((a) => a.kind === 'EXHAUSTION_FORECAST')
+      .map((a) => [a.customer.id, a.licenseType]),
+  ).toEqual([[story.exhaustionForecast.customerId, story.exhaustionForecast.licenseType]]);
 });

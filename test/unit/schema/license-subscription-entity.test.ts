@@ -39,7 +39,7 @@ describe('LicenseSubscription across subgraphs', () => {
     const usage = ofName('usage').schema;
     expect(usage.getSubscriptionType()).toBeFalsy();
     const type = usage.getType('LicenseSubscription') as GraphQLObjectType;
-    expect(Object.keys(type.getFields()).sort()).toEqual(['id', 'licenseSummary']);
+    expect(Object.keys(type.getFields()).sort()).toEqual(['forecast', 'id', 'licenseSummary']);
     expect(ofName('usage').sdl).toMatch(/type LicenseSubscription @key\(fields: "id"\)/);
   });
 

@@ -10,7 +10,7 @@ const DI = SubscriptionKind.DEDICATED_INSTANCE;
 const MT = SubscriptionKind.MULTI_TENANT;
 const { ACTIVE } = SubscriptionStatus;
 const { overLicenseLimit, lowAssignment, endsWithin30Days } = DEMO_STORY;
-const { staleData, unusedRegion } = DEMO_STORY;
+const { staleData, unusedRegion, exhaustionForecast } = DEMO_STORY;
 const idleRegion = { licenseType: unusedRegion.licenseType, forDays: unusedRegion.idleForDays };
 
 export const NORTHWIND_CUSTOMERS: readonly DemoCustomer[] = [
@@ -111,22 +111,28 @@ export const NORTHWIND_CUSTOMERS: readonly DemoCustomer[] = [
         ],
       },
       {
-        id: 'Sub-201544',
+        id: exhaustionForecast.subscriptionId,
         kind: MT,
         status: ACTIVE,
         start: -300,
         end: 430,
         entitlements: {
           BASIC: [{ quantity: 500 }],
-          PROFESSIONAL: [{ quantity: 150 }],
+          PROFESSIONAL: [{ quantity: exhaustionForecast.purchased }],
           COMMON_AREA: [{ quantity: 60 }],
         },
         sources: [
           {
-            id: 't-fabrikam-amer',
+            id: exhaustionForecast.sourceId,
             name: 'Fabrikam Americas',
             region: 'AMER',
-            usage: { BASIC: [300, 380], PROFESSIONAL: [90, 110], COMMON_AREA: [30, 40] },
+            // PROFESSIONAL grows by about 0.37 a day (with the Asia Pacific tenant's 12): 137 of
+            // 150 on the last day, so the forecast reaches 150 in about five weeks.
+            usage: {
+              BASIC: [300, 380],
+              PROFESSIONAL: exhaustionForecast.trend,
+              COMMON_AREA: [30, 40],
+            },
           },
           {
             id: 't-fabrikam-apjc',

@@ -35,6 +35,17 @@ export const DEMO_STORY = {
     licenseType: LicenseType.COMMON_AREA,
     idleForDays: 45,
   },
+  exhaustionForecast: {
+    customerId: 'c-fabrikam',
+    subscriptionId: 'Sub-201544',
+    sourceId: 't-fabrikam-amer',
+    licenseType: LicenseType.PROFESSIONAL,
+    purchased: 150,
+    /** First and last day's PROFESSIONAL on the Americas tenant. */
+    trend: [60, 125] as const,
+  },
+  /** Bought and unused over the last 30 days: the low assignment, and the idle region's sources. */
+  reclaimable: { customerId: 'c-adventure', licenseType: LicenseType.BASIC },
   neverReported: {
     customerId: 'c-coho',
     subscriptionId: 'Sub-206271',
@@ -49,9 +60,10 @@ export const DEMO_STORY_LINES: readonly string[] = [
   'Northwind Telecom (partner of the demo user) has every kind of alert:',
   `- Contoso Pharmaceuticals rolled out room systems at its Amsterdam campus: cluster AMS-1 alone reports about ${DEMO_STORY.overLicenseLimit.consumedAbout} ROOM_SYSTEM licenses against the ${DEMO_STORY.overLicenseLimit.purchased} of Sub-104233 (over the limit).`,
   `- Fabrikam Logistics wound down its Singapore hub: every APJC cluster and tenant has reported 0 COMMON_AREA for ${DEMO_STORY.unusedRegion.idleForDays} days (idle region).`,
+  `- Fabrikam's Americas tenant takes on PROFESSIONAL users fast: at its trend the ${DEMO_STORY.exhaustionForecast.purchased} licenses of ${DEMO_STORY.exhaustionForecast.subscriptionId} run out in about five weeks (exhaustion forecast).`,
   `- Tailspin Airlines' Europe tenant stopped reporting ${DEMO_STORY.staleData.silentDays} days ago (stale data).`,
   `- Woodgrove Bank's Dedicated Instance subscription Sub-105092 ends in ${DEMO_STORY.endsWithin30Days.daysLeft} days.`,
-  '- Adventure Works Retail bought 3,000 BASIC licenses for a store roll-out that is about a third done (low assignment).',
+  '- Adventure Works Retail bought 3,000 BASIC licenses for a store roll-out that is about a third done (low assignment; about 2,000 reclaimable, Customer.reclaimable).',
   'Other partners:',
   `- Litware Financial (Bluewave Communications): Sub-105640 ends in ${DEMO_STORY.endsWithin90Days.daysLeft} days.`,
   '- Wide World Importers (Bluewave Communications) is piloting Webex Calling on a TRIAL subscription.',

@@ -1,6 +1,8 @@
 import { AlertKind } from '../../../graphql/enums';
 import type { LicenseSummaryRow } from '../../../db/queries/license-summaries';
+import type { AlertSettings } from '../../../config';
 import { addDays, daysBetween } from '../../../days';
+import type { LicenseForecast } from '../types/planning/license-forecast.type';
 import type { SourceReport, SubscriptionStanding } from '../queries/alert-facts';
 import type { RegionUsageRow } from '../queries/region-usage';
 import type { LicenseAlert } from '../types/license-alert.type';
@@ -9,6 +11,7 @@ import {
   OVER_LIMIT,
   STALE,
   UNUSED_REGION_SEVERITY,
+  exhaustionSeverity,
   expirationSeverity,
   lowAssignmentSeverity,
   overLimitSeverity,
@@ -21,6 +24,8 @@ export interface AlertFacts {
   summaries: LicenseSummaryRow[];
   sources: SourceReport[];
   regions: RegionUsageRow[];
+  /** Per live subscription, its forecasts on asOf (over the default history). */
+  forecasts: ReadonlyMap<string, LicenseForecast[]>;
 }
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
@@ -47,7 +52,12 @@ function alert(subject: Subject, asOf: string): LicenseAlert {
  * Every alert of the facts on asOf (the facts of one owner), in the order of the kinds in the
  * contract, each kind in the order its facts came (customer, then subject).
  */
-export function buildAlerts(facts: AlertFacts, asOf: string, lowMark: number): LicenseAlert[] {
+export function buildAlerts(
+  facts: AlertFacts,
+  asOf: string,
+  settings: AlertSettings,
+): LicenseAlert[] {
+  const lowMark = settings.lowAssignmentMark;
   const alerts: LicenseAlert[] = [];
   const byId = new Map(facts.subscriptions.map((s) => [s.id, s]));
   for (const summary of facts.summaries) {
@@ -151,6 +161,40 @@ export function buildAlerts(facts: AlertFacts, asOf: string, lowMark: number): L
         asOf,
       ),
     );
+  }
+  alerts.push(...exhaustionAlerts(facts, asOf, settings.exhaustionWarnDays));
+  return alerts;
+}
+
+/**
+ * EXHAUSTION_FORECAST: a live subscription whose forecast reaches purchased within `warnDays` of
+ * asOf while it is not over the limit yet (OVER_LICENSE_LIMIT speaks of that). Due on the
+ * earliest day of the forecast's band.
+ */
+function exhaustionAlerts(facts: AlertFacts, asOf: string, warnDays: number): LicenseAlert[] {
+  const alerts: LicenseAlert[] = [];
+  for (const subscription of facts.subscriptions) {
+    for (const forecast of facts.forecasts.get(subscription.id) ?? []) {
+      if (forecast.exhaustionDate === null || forecast.consumed > forecast.purchased) continue;
+      const daysLeft = daysBetween(asOf, forecast.exhaustionDate);
+      if (daysLeft > warnDays) continue;
+      alerts.push(
+        alert(
+          {
+            kind: AlertKind.EXHAUSTION_FORECAST,
+            severity: exhaustionSeverity(daysLeft),
+            customerId: subscription.customerId,
+            subscription: { id: subscription.id },
+            licenseType: forecast.licenseType,
+            consumed: forecast.consumed,
+            purchased: forecast.purchased,
+            message: `${subscription.id} reaches its ${forecast.purchased} ${forecast.licenseType} licenses around ${forecast.exhaustionDate} (in ${daysLeft} days) at ${forecast.dailyTrend.toFixed(1)} more a day`,
+            actionDue: forecast.earliest,
+          },
+          asOf,
+        ),
+      );
+    }
   }
   return alerts;
 }

@@ -43,3 +43,14 @@ export function staleSeverity(silentDays: number): AlertSeverity {
 
 /** An idle region costs licenses but breaks nothing. */
 export const UNUSED_REGION_SEVERITY = AlertSeverity.MINOR;
+
+/**
+ * The forecast reaches purchased within ALERT_EXHAUSTION_DAYS (default 60): MINOR; within 30
+ * days: MAJOR; within 7: CRITICAL.
+ */
+export const EXHAUSTION = { majorDays: 30, criticalDays: 7 };
+
+export function exhaustionSeverity(daysLeft: number): AlertSeverity {
+  if (daysLeft <= EXHAUSTION.criticalDays) return AlertSeverity.CRITICAL;
+  return daysLeft <= EXHAUSTION.majorDays ? AlertSeverity.MAJOR : AlertSeverity.MINOR;
+}

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { dailyTotals } from '../../../db/queries/daily-totals';
 import { licenseSummaries } from '../../../db/queries/license-summaries';
 import type { Grant } from '../../../db/sql/scope-condition';
 import { MAX_BATCH } from '../../../graphql/by-id-loader';
@@ -6,14 +7,18 @@ import type { RequestContext } from '../../../graphql/context';
 import { perArguments } from '../../../graphql/per-arguments';
 import { viewerOf } from '../../../graphql/viewer-of';
 import { buildAlerts } from '../alerts/build-alerts';
+import { DEFAULT_HISTORY_DAYS } from '../forecast/exhaustion';
+import { forecastsByOwner } from '../forecast/forecasts';
+import { historyStart, ownersInScope } from './forecasts';
 import { liveSubscriptions, sourceLastReports } from '../queries/alert-facts';
 import type { AlertFactsQuery } from '../queries/alert-facts';
 import { regionUsageRows } from '../queries/region-usage';
 import type { LicenseAlert } from '../types/license-alert.type';
 
 /**
- * Alerts of many owners on one day, computed on read from four statements (live subscriptions,
- * their summaries, the sources' last reports, region usage), whatever the number of owners.
+ * Alerts of many owners on one day, computed on read from five statements (live subscriptions,
+ * their summaries, the sources' last reports, region usage, the subscriptions' daily totals over
+ * the forecast's history), whatever the number of owners.
  */
 function alertLoader(level: AlertFactsQuery['level'], grantOf: (ctx: RequestContext) => Grant) {
   return perArguments(
@@ -21,10 +26,21 @@ function alertLoader(level: AlertFactsQuery['level'], grantOf: (ctx: RequestCont
       new DataLoader<string, LicenseAlert[]>(
         async (ownerIds) => {
           const query: AlertFactsQuery = { level, ownerIds, grant: grantOf(ctx), asOf: args.asOf };
-          const [subscriptions, sources, regions] = await Promise.all([
+          const [subscriptions, sources, regions, totals] = await Promise.all([
             liveSubscriptions(ctx.ds, query),
             sourceLastReports(ctx.ds, query),
             regionUsageRows(ctx.ds, { ...query, licenseTypes: null }),
+            dailyTotals(
+              ctx.ds,
+              'subscription_id',
+              ownersInScope(
+                level === 'customer' ? 'customer_id' : 'partner_id',
+                ownerIds,
+                query.grant,
+              ),
+              historyStart(args.asOf, DEFAULT_HISTORY_DAYS),
+              args.asOf,
+            ),
           ]);
           const summaries =
             subscriptions.length === 0
@@ -36,7 +52,7 @@ function alertLoader(level: AlertFactsQuery['level'], grantOf: (ctx: RequestCont
                   asOf: args.asOf,
                 });
           const ownerOfSubscription = new Map(subscriptions.map((s) => [s.id, s.ownerId]));
-          const mark = ctx.settings.alerts.lowAssignmentMark;
+          const forecasts = forecastsByOwner(summaries, totals, args.asOf);
           return ownerIds.map((ownerId) =>
             buildAlerts(
               {
@@ -44,9 +60,10 @@ function alertLoader(level: AlertFactsQuery['level'], grantOf: (ctx: RequestCont
                 summaries: summaries.filter((s) => ownerOfSubscription.get(s.ownerId) === ownerId),
                 sources: sources.filter((s) => s.ownerId === ownerId),
                 regions: regions.filter((r) => r.ownerId === ownerId),
+                forecasts,
               },
               args.asOf,
-              mark,
+              ctx.settings.alerts,
             ),
           );
         },

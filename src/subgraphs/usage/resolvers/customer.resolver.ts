@@ -13,6 +13,9 @@ import { LicenseAlert } from '../types/license-alert.type';
 import { RegionUsage } from '../types/region-usage.type';
 import { AsOfArgs, asOfDay } from '../../../graphql/as-of.args';
 import { AlertArgs, filterAlerts } from './alert.args';
+import { customerForecastLoader } from '../loaders/forecasts';
+import { LicenseForecast } from '../types/planning/license-forecast.type';
+import { ForecastArgs, forecastArguments, forecastsOfTypes } from './forecast.args';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -70,5 +73,20 @@ export class CustomerResolver {
   ): Promise<LicenseAlert[]> {
     const asOf = asOfDay(args, ctx);
     return filterAlerts(await customerAlertLoader(ctx, { asOf }).load(customer.id), args);
+  }
+
+  @FieldResolver(() => [LicenseForecast], {
+    nullable: true,
+    description:
+      "When each license type of the customer's subscriptions runs out at its recent trend " +
+      '(README, Forecast)',
+  })
+  async forecast(
+    @Root() customer: Customer,
+    @Args() args: ForecastArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LicenseForecast[]> {
+    const loader = customerForecastLoader(ctx, forecastArguments(args, ctx));
+    return forecastsOfTypes(await loader.load(customer.id), args);
   }
 }

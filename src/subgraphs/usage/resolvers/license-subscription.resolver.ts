@@ -4,6 +4,9 @@ import type { RequestContext } from '../../../graphql/context';
 import { licenseSummaryOf, subscriptionSummaryLoader } from '../loaders/license-summaries';
 import { LicenseSubscription } from '../types/license-subscription.type';
 import { LicenseSummary } from '../types/license-summary.type';
+import { subscriptionForecastLoader } from '../loaders/forecasts';
+import { LicenseForecast } from '../types/planning/license-forecast.type';
+import { ForecastArgs, forecastArguments, forecastsOfTypes } from './forecast.args';
 
 @Resolver(() => LicenseSubscription)
 export class LicenseSubscriptionResolver {
@@ -17,5 +20,19 @@ export class LicenseSubscriptionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<LicenseSummary[]> {
     return licenseSummaryOf(subscriptionSummaryLoader, ctx, args, subscription.id);
+  }
+
+  @FieldResolver(() => [LicenseForecast], {
+    nullable: true,
+    description:
+      'When each license type of the subscription runs out at its recent trend (README, Forecast)',
+  })
+  async forecast(
+    @Root() subscription: LicenseSubscription,
+    @Args() args: ForecastArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LicenseForecast[]> {
+    const loader = subscriptionForecastLoader(ctx, forecastArguments(args, ctx));
+    return forecastsOfTypes(await loader.load(subscription.id), args);
   }
 }

@@ -1,0 +1,63 @@
+import DataLoader from 'dataloader';
+import { dailyTotals } from '../../../db/queries/daily-totals';
+import { licenseSummaries } from '../../../db/queries/license-summaries';
+import { inList } from '../../../db/sql/placeholders';
+import { scopeCondition } from '../../../db/sql/scope-condition';
+import type { Grant, SqlCondition } from '../../../db/sql/scope-condition';
+import { addDays } from '../../../days';
+import { MAX_BATCH } from '../../../graphql/by-id-loader';
+import { perArguments } from '../../../graphql/per-arguments';
+import { viewerOf } from '../../../graphql/viewer-of';
+import { forecastsByOwner } from '../forecast/forecasts';
+import type { LicenseForecast } from '../types/planning/license-forecast.type';
+
+export type ForecastLevel = 'subscription' | 'customer';
+
+/** `owner IN (ids)` within the grant: the sources (or usage rows) of the owners the viewer reads. */
+export function ownersInScope(
+  owner: 'subscription_id' | 'customer_id' | 'partner_id',
+  ownerIds: readonly string[],
+  grant: Grant,
+): SqlCondition {
+  const scope = scopeCondition(grant, { customerId: 'customer_id', partnerId: 'partner_id' });
+  return {
+    sql: `${owner} IN ${inList(ownerIds)} AND ${scope.sql}`,
+    params: [...ownerIds, ...scope.params],
+  };
+}
+
+/** The last `historyDays` days up to asOf, both included. */
+export const historyStart = (asOf: string, historyDays: number) =>
+  addDays(asOf, -(historyDays - 1));
+
+/**
+ * Forecasts of many owners from two statements (their summaries on asOf, their daily totals over
+ * the history), whatever the number of owners or license types.
+ */
+function forecastLoader(level: ForecastLevel) {
+  const owner = level === 'subscription' ? 'subscription_id' : 'customer_id';
+  return perArguments(
+    (ctx, args: { asOf: string; historyDays: number }) =>
+      new DataLoader<string, LicenseForecast[]>(
+        async (ownerIds) => {
+          const grant = viewerOf(ctx).scope.read;
+          const [summaries, totals] = await Promise.all([
+            licenseSummaries(ctx.ds, { level, ownerIds, grant, asOf: args.asOf }),
+            dailyTotals(
+              ctx.ds,
+              owner,
+              ownersInScope(owner, ownerIds, grant),
+              historyStart(args.asOf, args.historyDays),
+              args.asOf,
+            ),
+          ]);
+          const byOwner = forecastsByOwner(summaries, totals, args.asOf);
+          return ownerIds.map((id) => byOwner.get(id) ?? []);
+        },
+        { maxBatchSize: MAX_BATCH },
+      ),
+  );
+}
+
+export const subscriptionForecastLoader = forecastLoader('subscription');
+export const customerForecastLoader = forecastLoader('customer');
