@@ -198,6 +198,18 @@ const CASES: Case[] = [
     shows: 'a read-only admin',
   },
   {
+    operation: 'Forecast',
+    variables: { customerId: 'c-acme', asOf },
+    user: 'u-fa-acme',
+    shows: 'a full admin',
+  },
+  {
+    operation: 'Forecast',
+    variables: { customerId: 'c-umbrella', asOf },
+    user: 'u-fa-acme',
+    shows: 'another partner: null',
+  },
+  {
     operation: 'UsageReport',
     variables: report,
     user: 'u-pfa-north',
