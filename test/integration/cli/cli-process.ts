@@ -74,6 +74,8 @@ export interface RunningCli {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash would end it; resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 export function startCli(args: string[], env: Record<string, string>): RunningCli {
@@ -103,6 +105,10 @@ export function startCli(args: string[], env: Record<string, string>): RunningCl
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }
