@@ -35,6 +35,8 @@ export interface ServerState {
 
 export interface RunningHaproxy {
   states(): Promise<ServerState[]>;
+  /** The admin socket's `show errors`: the last invalid answers HAProxy got, for diagnosis. */
+  errors(): Promise<string>;
   /** Waits until the named server's status is exactly `status`. */
   waitFor(
     backend: string,
@@ -45,26 +47,35 @@ export interface RunningHaproxy {
   stop(): Promise<void>;
 }
 
-/** Health checks every 500 ms; two failures take an instance out, two successes back in. */
+/**
+ * Health checks every second, every 250 ms once one failed: three failures take an instance out,
+ * two successes back in. A check may take 3 s: on a busy machine a slow answer is no dead
+ * instance, and taking the survivor out too would fail every request ("no server is available").
+ */
 export function haproxyConfig(backends: Backend[], adminSocket: string): string {
   const lines = [
     'global',
     '  maxconn 4096',
     `  stats socket ${adminSocket} mode 600 level admin`,
+    '  log stdout format raw local0 err',
     'defaults',
     '  mode http',
+    '  log global',
+    '  option httplog',
+    '  option dontlog-normal',
     '  option forwardfor',
     '  timeout connect 1s',
     '  timeout client 60s',
     '  timeout server 60s',
     '  timeout http-keep-alive 10s',
+    '  timeout check 3s',
     '  retries 3',
     '  option redispatch 1',
     '  retry-on conn-failure',
     '  option httpchk',
     '  http-check send meth GET uri /health/ready',
     '  http-check expect status 200',
-    '  default-server inter 500ms fastinter 250ms downinter 500ms fall 2 rise 2',
+    '  default-server inter 1s fastinter 250ms downinter 1s fall 3 rise 2',
   ];
   for (const backend of backends) {
     lines.push(
@@ -142,6 +153,7 @@ export async function startHaproxy(backends: Backend[]): Promise<RunningHaproxy>
   }
   return {
     states,
+    errors: async () => `${await adminCommand(socket, 'show errors')}\n${output}`,
     async waitFor(backend, server, status, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

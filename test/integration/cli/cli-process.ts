@@ -70,6 +70,8 @@ export async function createCliDatabase(): Promise<CliDatabase> {
 export interface RunningCli {
   /** Everything printed on stdout so far. */
   stdout(): string;
+  /** Everything printed on stderr so far (the logs). */
+  stderr(): string;
   /** Resolves with stdout once it matches, or rejects with what was printed. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** SIGTERM, then the exit code. */
@@ -92,6 +94,7 @@ export function startCli(args: string[], env: Record<string, string>): RunningCl
   );
   return {
     stdout: () => stdout,
+    stderr: () => stderr,
     async waitFor(pattern, timeoutMs = FIRST_CALL_TIMEOUT_MS) {
       const deadline = Date.now() + timeoutMs;
       while (!pattern.test(stdout)) {

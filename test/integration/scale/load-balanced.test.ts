@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { print } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { PIECES } from '../../../src/config';
 import type { Piece } from '../../../src/config';
 import { signToken } from '../../../src/auth/sign-token';
-import { PartnerCustomerSubtreeDocument } from '../../generated/operations';
 import { createMysqlDatabase, testDbKind } from '../../support/database';
 import { freePorts } from '../../support/free-ports';
 import { FIXTURE_TODAY, loadGraphFixture } from '../../support/graph-fixture';
@@ -32,8 +30,16 @@ const SUBGRAPH_SECRET = 'a-subgraph-secret-of-at-least-32-bytes!!';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const USER = 'u-pfa-north';
 /** Per second; the issue asks for at least 20. */
-const RATE = 30;
-const QUERY = print(PartnerCustomerSubtreeDocument);
+const RATE = 22;
+/** Small, but through every subgraph: a partner, two customers, their subscriptions' usage. */
+const QUERY = `query Light($partnerId: ID!, $asOf: Date) {
+  partner(id: $partnerId) {
+    name
+    customers(first: 2, orderBy: { field: NAME, direction: ASC }) {
+      nodes { name subscriptions { id licenseSummary(asOf: $asOf) { licenseType consumed asOf } } }
+    }
+  }
+}`;
 /** Where the gateways keep the viewer budgets (gateway/rate-limits.ts, the default prefix). */
 const VIEWER_BUDGET_KEY = `licensegraph:rate:viewer:${USER}`;
 /** The least an operation takes from the budget (RATE_LIMIT_MIN_OPERATION_COST's default). */
@@ -77,6 +83,8 @@ onMysql('two instances of each piece behind HAProxy', () => {
       REDIS_URL,
       RATE_LIMIT_WINDOW_SECONDS: '3600',
       RATE_LIMIT_VIEWER_POINTS: '1000000000',
+      // Every request comes from 127.0.0.1: the budget per address is not what is tested here.
+      RATE_LIMIT_ADDRESS_REQUESTS: '1000000000',
       TRUST_PROXY: '1',
       DRAIN_SECONDS: '1',
       ORGANIZATIONS_URL: url('organizations'),
@@ -131,6 +139,12 @@ onMysql('two instances of each piece behind HAProxy', () => {
   });
 
   afterAll(async () => {
+    for (const [piece, running] of Object.entries(instances)) {
+      running.forEach((instance, i) => {
+        const logs = instance.stderr().trim();
+        if (logs) process.stdout.write(`${piece}-${i + 1} logged:\n${logs.slice(-3000)}\n`);
+      });
+    }
     await Promise.all(
       Object.values(instances)
         .flat()
@@ -162,7 +176,7 @@ onMysql('two instances of each piece behind HAProxy', () => {
     };
     const expected = await ask();
     expect(expected.status).toBe(200);
-    expect(JSON.parse(expected.text).data.partner.customers.totalCount).toBeGreaterThan(1);
+    expect(JSON.parse(expected.text).data.partner.customers.nodes).toHaveLength(2);
 
     const load = steadyLoad(RATE, async () => {
       const { status, text } = await ask();
@@ -231,11 +245,20 @@ onMysql('two instances of each piece behind HAProxy', () => {
             (r) =>
               `  kill ${r.piece}-1: ${r.sent} sent, ${r.failed} failed; in flight at the kill ` +
               `${r.clientInFlight} (client), ${r.onKilledInstance} (HAProxy, on that instance); ` +
-              `DOWN after ${r.downAfterMs} ms, UP ${r.upAfterMs} ms after restart\n`,
+              `DOWN after ${r.downAfterMs} ms, UP ${r.upAfterMs} ms after restart\n` +
+              [...new Set(r.problems)]
+                .slice(0, 5)
+                .map((p) => `    ${p}\n`)
+                .join(''),
           )
           .join(''),
     );
 
+    if (load.records.some((r) => r.problem !== null)) {
+      // HAProxy's log of requests that went wrong (termination flags), for whoever reads a failure.
+      const lines = (await haproxy.errors()).split('\n').filter((l) => /\{|\s\d{3}\s/.test(l));
+      process.stdout.write(`HAProxy logged:\n${lines.slice(-40).join('\n')}\n`);
+    }
     expect(before.filter((r) => r.problem !== null)).toEqual([]);
     for (const r of report) {
       expect(r.sent).toBeGreaterThan(0);
