@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { openDataSource } from '../db/data-source';
+import { closeDataSource } from '../db/cancel-statements';
 import { sqlLogger } from '../logger';
 import { CliError, EXIT, firstLine } from './errors';
 import type { CliSession } from './session';
@@ -44,6 +45,7 @@ export async function withDatabase<T>(
   try {
     return await work(ds);
   } finally {
-    await ds.destroy();
+    // Connections still handed out (a frozen database) would hold the process: closeDataSource.
+    await closeDataSource(ds);
   }
 }

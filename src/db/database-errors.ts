@@ -17,8 +17,11 @@ export interface DatabaseRefusal {
 
 const LOCK_WAIT = new Set([1205]); // ER_LOCK_WAIT_TIMEOUT (rows, and metadata locks)
 const STATEMENT_TIME = new Set([1969, 3024]); // MariaDB ER_STATEMENT_TIMEOUT, MySQL ER_QUERY_TIMEOUT
-/** The server refused a connection: too many, shutting down, or not started. */
-const SERVER_REFUSED = new Set([1040, 1053, 1077, 2002, 2003, 2006, 2013]);
+/**
+ * The server refused a connection (too many, shutting down, not started), or a draining process
+ * stopped the statement (1317 ER_QUERY_INTERRUPTED: KILL QUERY, db/cancel-statements).
+ */
+const SERVER_REFUSED = new Set([1040, 1053, 1077, 1317, 2002, 2003, 2006, 2013]);
 const NETWORK = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

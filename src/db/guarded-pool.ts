@@ -20,12 +20,35 @@ interface PoolConnectionLike {
   query: (...args: unknown[]) => unknown;
   destroy(): void;
   release(): void;
+  once(event: 'end' | 'error', listener: () => void): unknown;
+  threadId: number | null;
 }
 
 interface PoolLike {
   on(event: 'connection', listener: (connection: PoolConnectionLike) => void): void;
   getConnection(callback: Callback): void;
 }
+
+/**
+ * What a guarded pool is doing now: the connections handed out (their server thread ids are what
+ * a drain cancels: db/cancel-statements) and how many callers wait for one (metrics).
+ */
+export interface PoolActivity {
+  inUse: Set<PoolConnectionLike>;
+  waiting: number;
+  /** The options the pool connects with, for one extra connection (KILL QUERY). */
+  connectOptions: mysql2.ConnectionOptions;
+}
+
+const ACTIVITY = new WeakMap<object, PoolActivity>();
+
+/** The activity of a pool made by guardedMysqlDriver; undefined for any other. */
+export function poolActivity(pool: unknown): PoolActivity | undefined {
+  return typeof pool === 'object' && pool !== null ? ACTIVITY.get(pool) : undefined;
+}
+
+/** Options of createPool that a single connection does not take (mysql2 warns about them). */
+const POOL_ONLY = ['connectionLimit', 'queueLimit', 'waitForConnections', 'maxIdle', 'idleTimeout'];
 
 /** Said by the pool when no connection came in time, or too many requests already wait. */
 export const POOL_EXHAUSTED = 'POOL_EXHAUSTED';
@@ -88,12 +111,34 @@ function guardQueries(connection: PoolConnectionLike, deadlines: DeadlineSetting
   };
 }
 
-function guardAcquire(pool: PoolLike, deadlines: DeadlineSettings): void {
+/** A connection counts as in use from its hand-out to its release, end or destruction. */
+function trackUse(connection: PoolConnectionLike, activity: PoolActivity): void {
+  const done = () => activity.inUse.delete(connection);
+  const release = connection.release.bind(connection);
+  const destroy = connection.destroy.bind(connection);
+  connection.release = () => {
+    done();
+    release();
+  };
+  connection.destroy = () => {
+    done();
+    destroy();
+  };
+  connection.once('end', done);
+  connection.once('error', done);
+}
+
+function guardAcquire(pool: PoolLike, deadlines: DeadlineSettings, activity: PoolActivity): void {
   const getConnection = pool.getConnection.bind(pool);
   pool.getConnection = (callback: Callback) => {
+    activity.waiting += 1;
     let answered = false;
-    const timer = setTimeout(() => {
+    const settle = () => {
+      if (!answered) activity.waiting -= 1;
       answered = true;
+    };
+    const timer = setTimeout(() => {
+      settle();
       callback(
         poolExhausted(
           `No database connection within ${deadlines.acquireTimeoutSeconds} s: too busy`,
@@ -107,7 +152,8 @@ function guardAcquire(pool: PoolLike, deadlines: DeadlineSettings): void {
         (connection as PoolConnectionLike | undefined)?.release();
         return;
       }
-      answered = true;
+      settle();
+      if (connection) activity.inUse.add(connection as PoolConnectionLike);
       if (error?.message === 'Queue limit reached.') {
         callback(poolExhausted('Too many requests wait for a database connection'));
         return;
@@ -125,17 +171,23 @@ export function guardedMysqlDriver(
   const setSession = sessionSettingsSql(flavor, deadlines);
   return Object.assign(Object.create(mysql2) as typeof mysql2, {
     createPool(options: mysql2.PoolOptions) {
+      const connectTimeout = Math.ceil(deadlines.connectTimeoutSeconds * 1000);
       const pool = mysql2.createPool({
         ...options,
         queueLimit: deadlines.poolQueueLimit,
-        connectTimeout: Math.ceil(deadlines.connectTimeoutSeconds * 1000),
+        connectTimeout,
       }) as unknown as PoolLike;
+      const connectOptions: Record<string, unknown> = { ...options, connectTimeout };
+      for (const key of POOL_ONLY) delete connectOptions[key];
+      const activity: PoolActivity = { inUse: new Set(), waiting: 0, connectOptions };
+      ACTIVITY.set(pool, activity);
       pool.on('connection', (connection) => {
         // Queued on the connection ahead of the statement its first user sends.
         connection.query(setSession, () => undefined);
         guardQueries(connection, deadlines);
+        trackUse(connection, activity);
       });
-      guardAcquire(pool, deadlines);
+      guardAcquire(pool, deadlines, activity);
       return pool as unknown as mysql2.Pool;
     },
   });

@@ -37,8 +37,10 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     url: string,
     private readonly gatewaySecret: string,
     timeoutSeconds: number,
+    /** Aborted when a stopping gateway gives up on its requests under way. */
+    shutdown?: AbortSignal,
   ) {
-    super({ url, fetcher: subgraphFetcher(timeoutSeconds) });
+    super({ url, fetcher: subgraphFetcher(timeoutSeconds, shutdown) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

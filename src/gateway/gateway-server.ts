@@ -84,6 +84,7 @@ export async function gatewayContext(
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const { logger } = options;
+  const shutdown = new AbortController();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) =>
@@ -92,6 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         options.subgraphUrls[name as SubgraphName],
         options.gatewaySecret,
         options.subgraphTimeoutSeconds,
+        shutdown.signal,
       ),
     logger,
   });
@@ -147,8 +149,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   logger.info({ url: running.url }, 'gateway listening');
   return {
     ...running,
-    async stop(drainMs) {
-      await running.stop(drainMs);
+    async stop(drainMs, cancels = []) {
+      // Last resort at the deadline: subgraph fetches still waiting fail (SUBGRAPH_UNAVAILABLE),
+      // so that their requests answer rather than being cut.
+      await running.stop(drainMs, [...cancels, () => shutdown.abort()]);
       await apollo.stop();
       await options.rateLimits.close();
     },

@@ -31,12 +31,14 @@ export function isQueryBody(body: FetcherRequestInit['body']): boolean {
   }
 }
 
-export function subgraphFetcher(timeoutSeconds: number): Fetcher {
-  const once = (url: string, init: FetcherRequestInit) =>
-    fetch(url, {
+export function subgraphFetcher(timeoutSeconds: number, shutdown?: AbortSignal): Fetcher {
+  const once = (url: string, init: FetcherRequestInit) => {
+    const timeout = AbortSignal.timeout(Math.ceil(timeoutSeconds * 1000));
+    return fetch(url, {
       ...init,
-      signal: AbortSignal.timeout(Math.ceil(timeoutSeconds * 1000)),
+      signal: shutdown ? AbortSignal.any([timeout, shutdown]) : timeout,
     }) as unknown as Promise<FetcherResponse>;
+  };
   return async (url, init = {}) => {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -10,10 +10,19 @@ export interface RunningServer {
   port: number;
   /**
    * Stops: readiness says 503 and new connections are refused at once, requests under way may
-   * finish for up to `drainMs` (default 0: cut at once), then every connection is closed.
+   * finish for up to `drainMs` (default 0: cut at once). Requests still under way then are
+   * cancelled: each of `cancels` in turn (stop the database statements, abort subgraph fetches),
+   * each followed by a moment for the requests to answer their error; then every connection is
+   * closed.
    */
-  stop(drainMs?: number): Promise<void>;
+  stop(drainMs?: number, cancels?: readonly Cancel[]): Promise<void>;
 }
+
+/** Makes the requests under way fail fast with a clean error (issue 13 §3). */
+export type Cancel = () => Promise<unknown> | unknown;
+
+/** After each cancel, how long the requests it failed get to send their answer. */
+const CANCEL_GRACE_MS = 1000;
 
 /** Whether a server is draining: its readiness says 503, its answers close their connection. */
 export interface Lifecycle {
@@ -77,7 +86,7 @@ export async function listen(
     running: {
       url: `http://${shownHost}:${address.port}${path}`,
       port: address.port,
-      stop: (drainMs = 0) =>
+      stop: (drainMs = 0, cancels: readonly Cancel[] = []) =>
         new Promise<void>((resolve) => {
           lifecycle.draining = true;
           const deadline = Date.now() + drainMs;
@@ -90,17 +99,39 @@ export async function listen(
             // Connections go as soon as they are idle; whatever is left at the deadline is cut.
             server.closeIdleConnections();
             const idle = setInterval(() => server.closeIdleConnections(), 50);
-            const cut = setTimeout(() => server.closeAllConnections(), deadline - Date.now());
+            const cut = setTimeout(
+              () => server.closeAllConnections(),
+              Math.max(0, deadline - Date.now()),
+            );
           };
           if (drainMs <= 0) return close();
+          /** Resolves once no request is under way, or at `until`. */
+          const quiet = (until: number) =>
+            new Promise<void>((done) => {
+              const check = () => {
+                if (inFlight === 0 || Date.now() >= until) done();
+                else setTimeout(check, 50);
+              };
+              check();
+            });
           // Connections the system has taken but this process not yet (a busy event loop) would
           // be reset when the listener closes: take them, to decline them, for at least a moment
           // and for as long as requests are under way (up to the deadline).
-          const closeWhenQuiet = () => {
-            if (inFlight === 0 || Date.now() >= deadline) close();
-            else setTimeout(closeWhenQuiet, 50);
+          const drain = async () => {
+            await new Promise((done) => setTimeout(done, Math.min(DECLINE_MS, drainMs)));
+            await quiet(deadline);
+            for (const cancel of cancels) {
+              if (inFlight === 0) break;
+              try {
+                await cancel();
+              } catch {
+                // Cancelling is a courtesy: the connections are cut next anyway.
+              }
+              await quiet(Date.now() + CANCEL_GRACE_MS);
+            }
+            close();
           };
-          setTimeout(closeWhenQuiet, DECLINE_MS);
+          void drain();
         }),
     },
   };

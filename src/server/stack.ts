@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { cancelRunningStatements } from '../db/cancel-statements';
 import type {
   DeadlineSettings,
   ExposureSettings,
@@ -8,7 +9,7 @@ import type {
   RequestSettings,
   SubgraphName,
 } from '../config';
-import { PIECES, SUBGRAPH_NAMES } from '../config';
+import { SUBGRAPH_NAMES } from '../config';
 import type { TokenVerifier } from '../auth/jwt';
 import { startGateway } from '../gateway/gateway-server';
 import type { GatewayOptions } from '../gateway/gateway-server';
@@ -51,7 +52,10 @@ export interface StackOptions {
 
 export interface RunningStack {
   servers: Partial<Record<Piece, RunningServer>>;
-  /** Gateway first, then the subgraphs, each draining for up to drainMs (default 0). */
+  /**
+   * Gateway first, then the subgraphs, all within drainMs (default 0) together: at the end, the
+   * statements still running are cancelled, then the connections cut (README, Operations: drain).
+   */
   stop(drainMs?: number): Promise<void>;
 }
 
@@ -62,9 +66,16 @@ export interface RunningStack {
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const servers: Partial<Record<Piece, RunningServer>> = {};
-  const stop = async (drainMs?: number) => {
-    // PIECES lists the gateway first: it stops taking requests before the subgraphs it asks.
-    for (const piece of PIECES) await servers[piece]?.stop(drainMs);
+  const stop = async (drainMs = 0) => {
+    const deadline = Date.now() + drainMs;
+    const { ds } = options;
+    // The gateway first: it stops taking requests before the subgraphs it asks, which go on
+    // answering its requests under way. At the deadline it has the statements of this process's
+    // subgraphs cancelled, so that its requests answer their error rather than being cut.
+    await servers.gateway?.stop(drainMs, ds ? [() => cancelRunningStatements(ds)] : []);
+    await Promise.all(
+      SUBGRAPH_NAMES.map((name) => servers[name]?.stop(Math.max(0, deadline - Date.now()))),
+    );
   };
   try {
     const urls = { ...options.subgraphUrls };

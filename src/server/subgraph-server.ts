@@ -6,6 +6,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
+import { cancelRunningStatements } from '../db/cancel-statements';
 import type { TokenVerifier } from '../auth/jwt';
 import type { RequestSettings } from '../config';
 import {
@@ -89,8 +90,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   logger.info({ subgraph: subgraph.name, url: running.url }, 'subgraph listening');
   return {
     ...running,
-    async stop(drainMs) {
-      await running.stop(drainMs);
+    async stop(drainMs, cancels = []) {
+      // Its own statements last: a gateway in this process may have cancelled them already.
+      await running.stop(drainMs, [...cancels, () => cancelRunningStatements(options.ds)]);
       await apollo.stop();
       await databaseReady.close();
     },
