@@ -61,6 +61,8 @@ export interface SeriesSettings {
   maxPoints: number;
   /** FORECAST_MAX_HISTORY_DAYS: the longest historyDays a forecast fits (its cost grows with its square). */
   maxForecastHistoryDays: number;
+  /** RECLAIMABLE_MAX_WINDOW_DAYS: the longest windowDays of Customer.reclaimable. */
+  maxReclaimableWindowDays: number;
 }
 
 export const QUERY_LIMIT_DEFAULTS: QueryLimits = {
@@ -86,11 +88,15 @@ export function queryLimits(env: Env = process.env): QueryLimits {
   };
 }
 
-/** MAX_USAGE_POINTS (default 50,000), FORECAST_MAX_HISTORY_DAYS (default 365, at most 1,095). */
+/**
+ * MAX_USAGE_POINTS (default 50,000), FORECAST_MAX_HISTORY_DAYS and RECLAIMABLE_MAX_WINDOW_DAYS
+ * (default 365, at most 1,095).
+ */
 function seriesSettings(env: Env): SeriesSettings {
   return {
     maxPoints: positiveInt(env, 'MAX_USAGE_POINTS', 50_000, 10_000_000),
     maxForecastHistoryDays: positiveInt(env, 'FORECAST_MAX_HISTORY_DAYS', 365, 1095),
+    maxReclaimableWindowDays: positiveInt(env, 'RECLAIMABLE_MAX_WINDOW_DAYS', 365, 1095),
   };
 }
 

@@ -30,6 +30,7 @@ export enum AlertSeverity {
 export enum CustomerOrderField {
   NAME = 'NAME',
   UTILIZATION = 'UTILIZATION',
+  RECLAIMABLE = 'RECLAIMABLE',
 }
 
 export enum OrderDirection {

@@ -39,14 +39,12 @@ export const NOT_YET_BUILT: {
   operations: string[];
 } = {
   fields: [
-    'Customer.reclaimable', // issue 16
     'Query.reportSchedules', // issue 16
     'Mutation.createReportSchedule', // issue 16
     'Mutation.deleteReportSchedule', // issue 16
     'Mutation.runReportSchedule', // issue 16
   ],
   types: [
-    'ReclaimableLicenses', // issue 16
     'ReportCadence', // issue 16
     'DeliveryStatus', // issue 16
     'ReportSchedule', // issue 16
@@ -55,8 +53,6 @@ export const NOT_YET_BUILT: {
     'ScheduledReportFilterInput', // issue 16
     'CreateReportScheduleInput', // issue 16
   ],
-  enumValues: [
-    'CustomerOrderField.RECLAIMABLE', // issue 16
-  ],
+  enumValues: [],
   operations: [],
 };

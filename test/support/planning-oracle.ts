@@ -121,3 +121,65 @@ export function expectedForecast(
 
 /** Days from asOf to the forecast's date, for the alert's severity. */
 export const daysUntil = (asOf: string, day: string) => between(asOf, day);
+
+export interface ExpectedReclaimable {
+  licenseType: string;
+  purchased: number;
+  peak: number;
+  reclaimable: number;
+  windowDays: number;
+  asOf: string;
+  idleSources: string[];
+}
+
+/**
+ * The customer's reclaimable licenses on asOf (README, Reclaimable licenses): every type with an
+ * entitlement in force, the highest daily total of the window's days, the sources whose reports
+ * of the type in the window are all 0.
+ */
+export function expectedReclaimable(
+  fixture: GraphFixture,
+  customerId: string,
+  asOf: string,
+  windowDays = 30,
+): ExpectedReclaimable[] {
+  const subscriptionIds = fixture.subscriptions
+    .filter((s) => s.customerId === customerId)
+    .map((s) => s.id);
+  const sources = sourcesOf(fixture, subscriptionIds);
+  const from = shift(asOf, -(windowDays - 1));
+  const inForce = fixture.subscriptions
+    .filter((s) => s.customerId === customerId)
+    .flatMap((s) => s.entitlements)
+    .filter((e) => e.startDate <= asOf && (!e.endDate || e.endDate >= asOf));
+  return licenseSummary(fixture, subscriptionIds, asOf)
+    .filter((summary) => inForce.some((e) => e.licenseType === summary.licenseType))
+    .map((summary) => {
+      const type = summary.licenseType;
+      let peak = 0;
+      for (let day = from; day <= asOf; day = shift(day, 1)) {
+        peak = Math.max(peak, dailyTotal(fixture, sources, type, day) ?? 0);
+      }
+      const idleSources = sources.filter((sourceId) => {
+        const reports = fixture.usage.filter(
+          (u) =>
+            u.sourceId === sourceId && u.licenseType === type && u.date >= from && u.date <= asOf,
+        );
+        return reports.length > 0 && reports.every((u) => u.consumed === 0);
+      });
+      return {
+        licenseType: type,
+        purchased: summary.purchased,
+        peak,
+        reclaimable: Math.max(0, summary.purchased - peak),
+        windowDays,
+        asOf,
+        idleSources: idleSources.sort(),
+      };
+    });
+}
+
+/** All of a customer's reclaimable licenses over the last 30 days: what RECLAIMABLE orders by. */
+export function totalReclaimable(fixture: GraphFixture, customerId: string, asOf: string): number {
+  return expectedReclaimable(fixture, customerId, asOf).reduce((sum, r) => sum + r.reclaimable, 0);
+}

@@ -34,7 +34,7 @@ describe('loadConfig', () => {
       alerts: { lowAssignmentMark: 0.5, exhaustionWarnDays: 60 },
       reports: { timeoutSeconds: 30 },
       deadlines: expect.objectContaining({ requestTimeoutSeconds: 10 }),
-      series: { maxPoints: 50_000, maxForecastHistoryDays: 365 },
+      series: { maxPoints: 50_000, maxForecastHistoryDays: 365, maxReclaimableWindowDays: 365 },
       exposure: expect.objectContaining({ production: false, playground: true }),
       rateLimits: expect.objectContaining({ redisUrl: null }),
       operations: {
@@ -54,11 +54,21 @@ describe('loadConfig', () => {
       maxCharacters: 20_000,
       maxDirectives: 50,
     });
-    expect(loadConfig({}).series).toEqual({ maxPoints: 50_000, maxForecastHistoryDays: 365 });
-    expect(loadConfig({ MAX_USAGE_POINTS: '10', FORECAST_MAX_HISTORY_DAYS: '30' }).series).toEqual({
-      maxPoints: 10,
-      maxForecastHistoryDays: 30,
+    expect(loadConfig({}).series).toEqual({
+      maxPoints: 50_000,
+      maxForecastHistoryDays: 365,
+      maxReclaimableWindowDays: 365,
     });
+    expect(
+      loadConfig({
+        MAX_USAGE_POINTS: '10',
+        FORECAST_MAX_HISTORY_DAYS: '30',
+        RECLAIMABLE_MAX_WINDOW_DAYS: '90',
+      }).series,
+    ).toEqual({ maxPoints: 10, maxForecastHistoryDays: 30, maxReclaimableWindowDays: 90 });
+    expect(() => loadConfig({ RECLAIMABLE_MAX_WINDOW_DAYS: '0' })).toThrow(
+      /RECLAIMABLE_MAX_WINDOW_DAYS/,
+    );
     expect(() => loadConfig({ MAX_USAGE_POINTS: '0' })).toThrow(/MAX_USAGE_POINTS/);
     expect(() => loadConfig({ FORECAST_MAX_HISTORY_DAYS: '2000' })).toThrow(
       /FORECAST_MAX_HISTORY_DAYS/,

@@ -25,6 +25,7 @@ export function demoExampleVariables(today: string): Record<string, ExampleVaria
     RegionUsage: { customerId: unusedRegion.customerId },
     PartnerAlerts: { partnerId: DEMO_PARTNER_ID },
     Forecast: { customerId: exhaustionForecast.customerId },
+    Reclaimable: { partnerId: DEMO_PARTNER_ID },
     UsageReport: {
       filter: { partnerId: DEMO_PARTNER_ID, from: addDays(today, -29), to: today },
       groupBy: ['CUSTOMER', 'LICENSE_TYPE'],

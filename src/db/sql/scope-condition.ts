@@ -1,4 +1,4 @@
-import { placeholders } from './placeholders';
+import { inList, placeholders } from './placeholders';
 
 // Turns a viewer's grant into a SQL predicate, so that scope is part of every WHERE clause and
 // nothing out of scope is ever read. An empty grant is `1 = 0`, never an empty IN list.
@@ -30,4 +30,20 @@ export function scopeCondition(
   }
   if (parts.length === 0) return { sql: '1 = 0', params: [] };
   return { sql: `(${parts.join(' OR ')})`, params };
+}
+
+/**
+ * `owner IN (ids)` within the grant, for rows (or sources) that carry customer_id and partner_id:
+ * those of the owners asked for that the viewer may read.
+ */
+export function ownersInScope(
+  owner: 'subscription_id' | 'customer_id' | 'partner_id',
+  ownerIds: readonly string[],
+  grant: Grant,
+): SqlCondition {
+  const scope = scopeCondition(grant, { customerId: 'customer_id', partnerId: 'partner_id' });
+  return {
+    sql: `${owner} IN ${inList(ownerIds)} AND ${scope.sql}`,
+    params: [...ownerIds, ...scope.params],
+  };
 }

@@ -47,6 +47,7 @@ export const permissions: IRules = {
   RegionUsage: allowAll,
   LicenseAlert: allowAll,
   LicenseForecast: allowAll,
+  ReclaimableLicenses: allowAll,
   UsageReport: allowAll,
   UsageReportRow: allowAll,
 };

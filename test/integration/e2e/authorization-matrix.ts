@@ -116,6 +116,7 @@ export const MATRIX: MatrixRow[] = [
   // Planning (issue 16): computed over the viewer's read scope, like licenseSummary.
   gateway('Customer.forecast', '{ customer(id: "c-acme") { forecast { licenseType } } }', ['customer', 'forecast'], 'D D D D D D N N N N U U'),
   gateway('LicenseSubscription.forecast', '{ subscription(id: "Sub-100001") { forecast { licenseType } } }', ['subscription', 'forecast'], 'D D D D D D N N N N U U'),
+  gateway('Customer.reclaimable', '{ customer(id: "c-acme") { reclaimable { licenseType } } }', ['customer', 'reclaimable'], 'D D D D D D N N N N U U'),
 
   // Every entity type of every subgraph, asked for directly as the gateway would.
   //                                                                          pfaN proN paN faA roA saA ucN ucA pfaS none ghost anon

@@ -210,6 +210,18 @@ const CASES: Case[] = [
     shows: 'another partner: null',
   },
   {
+    operation: 'Reclaimable',
+    variables: { partnerId: 'p-north', asOf },
+    user: 'u-pro-north',
+    shows: 'a partner read-only admin',
+  },
+  {
+    operation: 'Reclaimable',
+    variables: { partnerId: 'p-south', asOf },
+    user: 'u-pfa-north',
+    shows: 'another partner: null',
+  },
+  {
     operation: 'UsageReport',
     variables: report,
     user: 'u-pfa-north',

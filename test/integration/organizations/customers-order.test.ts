@@ -15,6 +15,8 @@ const ORDERINGS: Array<[OrderField, Direction]> = [
   ['NAME', 'DESC'],
   ['UTILIZATION', 'ASC'],
   ['UTILIZATION', 'DESC'],
+  ['RECLAIMABLE', 'ASC'],
+  ['RECLAIMABLE', 'DESC'],
 ];
 
 /** Viewers whose lists hold the ties and the customers with nothing purchased. */
@@ -42,6 +44,10 @@ describe('the fixture', () => {
     expect(byUtilization.filter((u) => u === null).length).toBeGreaterThanOrEqual(2);
     expect(byUtilization).toContain(0);
     expect(byUtilization.filter((u) => u !== null && u > 0).length).toBeGreaterThanOrEqual(5);
+    const byReclaimable = env.fixture.customers.map((c) =>
+      expected.reclaimableTotal(env.fixture, c.id, FIXTURE_TODAY),
+    );
+    expect(new Set(byReclaimable).size).toBeGreaterThanOrEqual(4);
   });
 });
 

@@ -1,3 +1,4 @@
+import { totalReclaimable } from '../../support/planning-oracle';
 import type { GraphFixture } from '../../support/graph-fixture';
 import {
   PARTNER_READERS,
@@ -82,12 +83,15 @@ export function utilization(fixture: GraphFixture, customerId: string, asOf: str
   return purchased === 0 ? null : consumed / purchased;
 }
 
-export type OrderField = 'NAME' | 'UTILIZATION';
+export { totalReclaimable as reclaimableTotal };
+
+export type OrderField = 'NAME' | 'UTILIZATION' | 'RECLAIMABLE';
 export type Direction = 'ASC' | 'DESC';
 
 /**
- * Customer ids in list order: by name or by utilization (nothing purchased sorts before every
- * value), ties broken by id, the whole order reversed for DESC.
+ * Customer ids in list order: by name, by utilization (nothing purchased sorts before every
+ * value) or by reclaimable licenses over the last 30 days, ties broken by id, the whole order
+ * reversed for DESC.
  */
 export function ordered(
   fixture: GraphFixture,
@@ -99,10 +103,16 @@ export function ordered(
   const rows = [...customerIds].map((id) => {
     const customer = fixture.customers.find((c) => c.id === id);
     if (!customer) throw new Error(`no customer ${id} in the fixture`);
-    return { id, name: customer.name, utilization: utilization(fixture, id, asOf) };
+    return {
+      id,
+      name: customer.name,
+      utilization: utilization(fixture, id, asOf),
+      reclaimable: totalReclaimable(fixture, id, asOf),
+    };
   });
   // Utilization is never negative, so -1 puts "nothing purchased" first.
-  const key = (row: (typeof rows)[number]) => row.utilization ?? -1;
+  const key = (row: (typeof rows)[number]) =>
+    field === 'RECLAIMABLE' ? row.reclaimable : (row.utilization ?? -1);
   rows.sort(
     (a, b) => (field === 'NAME' ? byText(a.name, b.name) : key(a) - key(b)) || byText(a.id, b.id),
   );

@@ -1,5 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { customerUtilizationSql } from '../../../db/queries/customer-utilization';
+import {
+  DEFAULT_RECLAIMABLE_WINDOW_DAYS,
+  customerReclaimableSql,
+} from '../../../db/queries/reclaimable';
 import { scopeCondition } from '../../../db/sql/scope-condition';
 import { inList } from '../../../db/sql/placeholders';
 import type { Grant, SqlCondition } from '../../../db/sql/scope-condition';
@@ -32,6 +36,9 @@ export interface CustomerRow {
 // Utilization is NULL when nothing is purchased; such customers sort as -1, before every real
 // value, so that the keyset comparison never meets a NULL.
 const UTILIZATION_KEY = 'COALESCE(u.utilization, -1)';
+// Reclaimable licenses over the last 30 days up to asOf, all types together (README, Reclaimable
+// licenses); 0 for a customer with nothing in force.
+const RECLAIMABLE_KEY = 'COALESCE(r.reclaimable, 0)';
 
 // LIKE's escape character. Not the backslash: MySQL reads `'\'` as an unterminated string (a
 // backslash escapes the quote there), while SQLite needs it written that way. `!` is plain text in
@@ -78,52 +85,68 @@ interface PageStatement {
   key: string;
   direction: 'ASC' | 'DESC';
   where: SqlCondition;
-  byUtilization: boolean;
+  /** The sort key is a number (utilization, reclaimable), not the name. */
+  numericKey: boolean;
+}
+
+/** The derived table a numeric ordering joins the customers to, and its sort key. */
+function orderingJoin(query: CustomerPageQuery): { join: SqlCondition; key: string } | null {
+  const where = scopeCondition(query.grant, { customerId: 'customer_id', partnerId: 'partner_id' });
+  if (query.order.field === CustomerOrderField.UTILIZATION) {
+    const utilization = customerUtilizationSql(where, query.asOf);
+    return {
+      join: {
+        sql: `LEFT JOIN (${utilization.sql}) u ON u.customer_id = c.id`,
+        params: utilization.params,
+      },
+      key: UTILIZATION_KEY,
+    };
+  }
+  if (query.order.field === CustomerOrderField.RECLAIMABLE) {
+    const reclaimable = customerReclaimableSql(where, query.asOf, DEFAULT_RECLAIMABLE_WINDOW_DAYS);
+    return {
+      join: {
+        sql: `LEFT JOIN (${reclaimable.sql}) r ON r.customer_id = c.id`,
+        params: reclaimable.params,
+      },
+      key: RECLAIMABLE_KEY,
+    };
+  }
+  return null;
 }
 
 function pageStatement(query: CustomerPageQuery): PageStatement {
   const where = filters(query);
-  const byUtilization = query.order.field === CustomerOrderField.UTILIZATION;
+  const ordering = orderingJoin(query);
   const direction = query.order.direction === OrderDirection.DESC ? 'DESC' : 'ASC';
   const comparison = direction === 'DESC' ? '<' : '>';
-  const key = byUtilization ? UTILIZATION_KEY : 'c.name';
-
-  let join = '';
-  const joinParams: unknown[] = [];
-  if (byUtilization) {
-    const utilization = customerUtilizationSql(
-      scopeCondition(query.grant, { customerId: 'customer_id', partnerId: 'partner_id' }),
-      query.asOf,
-    );
-    join = `LEFT JOIN (${utilization.sql}) u ON u.customer_id = c.id`;
-    joinParams.push(...utilization.params);
-  }
+  const key = ordering?.key ?? 'c.name';
 
   const pageWhere = [where.sql];
-  const params = [...joinParams, ...where.params];
+  const params = [...(ordering?.join.params ?? []), ...where.params];
   if (query.after) {
     const [afterKey, afterId] = query.after;
     pageWhere.push(`(${key} ${comparison} ? OR (${key} = ? AND c.id ${comparison} ?))`);
     params.push(afterKey, afterKey, afterId);
   }
   return {
-    fromWhere: `FROM customers c ${join} WHERE ${pageWhere.join(' AND ')}`,
+    fromWhere: `FROM customers c ${ordering?.join.sql ?? ''} WHERE ${pageWhere.join(' AND ')}`,
     params,
     key,
     direction,
     where,
-    byUtilization,
+    numericKey: ordering !== null,
   };
 }
 
 type RawRow = { id: string; name: string; partner_id: string; sort_key: string | number };
 
-function toRow(row: RawRow, byUtilization: boolean): CustomerRow {
+function toRow(row: RawRow, numericKey: boolean): CustomerRow {
   return {
     id: row.id,
     name: row.name,
     partnerId: row.partner_id,
-    sortKey: [byUtilization ? Number(row.sort_key) : String(row.sort_key), row.id],
+    sortKey: [numericKey ? Number(row.sort_key) : String(row.sort_key), row.id],
   };
 }
 
@@ -145,7 +168,7 @@ export async function customerPage(
     ) as Promise<Array<{ n: number | string }>>,
   ]);
   return {
-    rows: rows.map((row) => toRow(row, page.byUtilization)),
+    rows: rows.map((row) => toRow(row, page.numericKey)),
     totalCount: Number(count[0].n),
   };
 }
@@ -179,7 +202,7 @@ export async function customerPagesOfPartners(
   const pages = new Map(
     query.partnerIds.map((id) => [id, { rows: [] as CustomerRow[], totalCount: 0 }]),
   );
-  for (const row of rows) pages.get(row.partner_id)?.rows.push(toRow(row, page.byUtilization));
+  for (const row of rows) pages.get(row.partner_id)?.rows.push(toRow(row, page.numericKey));
   for (const count of counts) {
     const partnerPage = pages.get(count.partner_id);
     if (partnerPage) partnerPage.totalCount = Number(count.n);

@@ -28,6 +28,7 @@ const MAX_FILTER_VALUES = 100;
 const SORT_KEY_SHAPES: Record<CustomerOrderField, SortKeyShape> = {
   [CustomerOrderField.NAME]: ['string', 'string'],
   [CustomerOrderField.UTILIZATION]: ['number', 'string'],
+  [CustomerOrderField.RECLAIMABLE]: ['number', 'string'],
 };
 
 function checkFilter(filter: CustomerFilter | null | undefined): void {

@@ -1,9 +1,7 @@
 import DataLoader from 'dataloader';
 import { dailyTotals } from '../../../db/queries/daily-totals';
 import { licenseSummaries } from '../../../db/queries/license-summaries';
-import { inList } from '../../../db/sql/placeholders';
-import { scopeCondition } from '../../../db/sql/scope-condition';
-import type { Grant, SqlCondition } from '../../../db/sql/scope-condition';
+import { ownersInScope } from '../../../db/sql/scope-condition';
 import { addDays } from '../../../days';
 import { MAX_BATCH } from '../../../graphql/by-id-loader';
 import { perArguments } from '../../../graphql/per-arguments';
@@ -12,19 +10,6 @@ import { forecastsByOwner } from '../forecast/forecasts';
 import type { LicenseForecast } from '../types/planning/license-forecast.type';
 
 export type ForecastLevel = 'subscription' | 'customer';
-
-/** `owner IN (ids)` within the grant: the sources (or usage rows) of the owners the viewer reads. */
-export function ownersInScope(
-  owner: 'subscription_id' | 'customer_id' | 'partner_id',
-  ownerIds: readonly string[],
-  grant: Grant,
-): SqlCondition {
-  const scope = scopeCondition(grant, { customerId: 'customer_id', partnerId: 'partner_id' });
-  return {
-    sql: `${owner} IN ${inList(ownerIds)} AND ${scope.sql}`,
-    params: [...ownerIds, ...scope.params],
-  };
-}
 
 /** The last `historyDays` days up to asOf, both included. */
 export const historyStart = (asOf: string, historyDays: number) =>

@@ -16,6 +16,9 @@ import { AlertArgs, filterAlerts } from './alert.args';
 import { customerForecastLoader } from '../loaders/forecasts';
 import { LicenseForecast } from '../types/planning/license-forecast.type';
 import { ForecastArgs, forecastArguments, forecastsOfTypes } from './forecast.args';
+import { reclaimableLoader } from '../loaders/reclaimable';
+import { ReclaimableLicenses } from '../types/planning/reclaimable-licenses.type';
+import { ReclaimableArgs, reclaimableArguments } from './reclaimable.args';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -88,5 +91,19 @@ export class CustomerResolver {
   ): Promise<LicenseForecast[]> {
     const loader = customerForecastLoader(ctx, forecastArguments(args, ctx));
     return forecastsOfTypes(await loader.load(customer.id), args);
+  }
+
+  @FieldResolver(() => [ReclaimableLicenses], {
+    nullable: true,
+    description:
+      'Licenses bought but unused over the window: what could be reclaimed or not renewed ' +
+      '(README, Reclaimable licenses)',
+  })
+  reclaimable(
+    @Root() customer: Customer,
+    @Args() args: ReclaimableArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReclaimableLicenses[]> {
+    return reclaimableLoader(ctx, reclaimableArguments(args, ctx)).load(customer.id);
   }
 }
