@@ -207,8 +207,48 @@ export function rateLimitSettings(env: Env = process.env): RateLimitSettings {
 /** What a subgraph's resolvers are configured by: handed to every request's context. */
 export type RequestSettings = Pick<Config, 'alerts' | 'reports' | 'series'>;
 
+/** A read replica of the MySQL primary (src/db/read-routing.ts); null: every read on the primary. */
+export interface ReplicaSettings {
+  /** DATABASE_READ_URL: mysql://user:password@host:port/database of the replica. */
+  url: string;
+  /** REPLICA_MAX_LAG_SECONDS: further behind, reads go to the primary (default 10). */
+  maxLagSeconds: number;
+  /** REPLICA_CHECK_INTERVAL_SECONDS: how often the replica is asked how it is (default 1). */
+  checkIntervalSeconds: number;
+}
+
+function replicaSettings(env: Env, database: DatabaseConfig): ReplicaSettings | null {
+  const url = read(env, 'DATABASE_READ_URL');
+  if (url === undefined) return null;
+  if (database.kind !== 'mysql') {
+    throw new ConfigError('DATABASE_READ_URL', 'needs a mysql:// DATABASE_URL (the primary)');
+  }
+  const replica = parseDatabaseUrl(url, '', 'DATABASE_READ_URL');
+  if (replica.kind !== 'mysql') {
+    throw new ConfigError('DATABASE_READ_URL', 'must be a mysql:// URL of a replica');
+  }
+  return {
+    url: replica.url,
+    maxLagSeconds: positiveDecimal(
+      env,
+      'REPLICA_MAX_LAG_SECONDS',
+      10,
+      86_400,
+      'a number of seconds',
+    ),
+    checkIntervalSeconds: positiveDecimal(
+      env,
+      'REPLICA_CHECK_INTERVAL_SECONDS',
+      1,
+      60,
+      'a number of seconds',
+    ),
+  };
+}
+
 export interface Config {
   database: DatabaseConfig;
+  replica: ReplicaSettings | null;
   dataDir: string;
   port: number;
   subgraphPorts: Record<SubgraphName, number>;
@@ -276,8 +316,11 @@ function httpUrl(env: Env, name: string): string | undefined {
   return url.toString();
 }
 
-export function parseDatabaseUrl(raw: string | undefined, dataDir: string): DatabaseConfig {
-  const name = 'DATABASE_URL';
+export function parseDatabaseUrl(
+  raw: string | undefined,
+  dataDir: string,
+  name = 'DATABASE_URL',
+): DatabaseConfig {
   if (raw === undefined) return { kind: 'sqlite', file: path.join(dataDir, 'licensegraph.sqlite') };
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length);
@@ -439,6 +482,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   return {
     database,
+    replica: replicaSettings(env, database),
     dataDir,
     port: port(env, 'PORT', 4000),
     subgraphPorts,

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { openDataSource } from '../db/data-source';
 import { closeDataSource } from '../db/cancel-statements';
+import { startReadRouting } from '../db/read-routing';
+import type { ReadRouting } from '../db/read-routing';
 import { sqlLogger } from '../logger';
 import { CliError, EXIT, firstLine } from './errors';
 import type { CliSession } from './session';
@@ -47,5 +49,34 @@ export async function withDatabase<T>(
   } finally {
     // Connections still handed out (a frozen database) would hold the process: closeDataSource.
     await closeDataSource(ds);
+  }
+}
+
+/**
+ * With DATABASE_READ_URL: read-only requests go to the replica while it keeps up (db/read-routing),
+ * for as long as `work` runs. Without: `work` gets null and every read stays on the primary.
+ */
+export async function withReadRouting<T>(
+  session: CliSession,
+  primary: DataSource,
+  work: (reads: ReadRouting | null) => Promise<T>,
+): Promise<T> {
+  const { replica, deadlines } = session.config;
+  if (!replica) return work(null);
+  const reads = startReadRouting({
+    primary,
+    settings: replica,
+    openReplica: () =>
+      openDataSource(
+        { kind: 'mysql', url: replica.url },
+        { deadlines, logger: sqlLogger(session.logger) },
+      ),
+    onChange: (target, reason) =>
+      session.logger.warn({ target, reason }, `reads go to the ${target} (${reason})`),
+  });
+  try {
+    return await work(reads);
+  } finally {
+    await reads.close();
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ReadRouting } from '../db/read-routing';
 import { ConfigError, PIECES } from '../config';
 import type { Config } from '../config';
 import { createTokenVerifier } from '../auth/jwt';
@@ -48,7 +49,7 @@ export async function runGraph(
   session: CliSession,
   ds: DataSource | null,
   pieces: readonly Piece[],
-  options: { demoToken?: string | null } = {},
+  options: { demoToken?: string | null; reads?: ReadRouting | null } = {},
 ): Promise<number> {
   const { config } = session;
   const secret = await resolveJwtSecret(config.jwt, config.dataDir);
@@ -58,6 +59,7 @@ export async function runGraph(
   const stack = await startStack({
     pieces,
     ds,
+    reads: options.reads,
     verify,
     host: config.host,
     ports: { gateway: config.port, ...config.subgraphPorts },

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { PIECES } from '../config';
 import type { Piece } from '../config';
-import { withDatabase } from './database';
+import { withDatabase, withReadRouting } from './database';
 import { UsageError } from './errors';
 import type { CliSession } from './session';
 
@@ -24,7 +24,11 @@ async function serve(session: CliSession, options: { only?: string }): Promise<n
   // Loaded when needed: the servers' modules would cost every other command tens of MB.
   const { runGraph } = await import('./run-graph');
   if (pieces.length === 1 && pieces[0] === 'gateway') return runGraph(session, null, pieces);
-  return withDatabase(session, (ds) => runGraph(session, ds, pieces), { serving: true });
+  return withDatabase(
+    session,
+    (ds) => withReadRouting(session, ds, (reads) => runGraph(session, ds, pieces, { reads })),
+    { serving: true },
+  );
 }
 
 export function registerServe(program: Command, session: CliSession): void {

@@ -29,7 +29,11 @@ export type ReferenceResolver = (
 /** What a subgraph's extra HTTP routes get: the database and the same request context. */
 export interface RouteContext {
   ds: DataSource;
-  contextFor: (headers: IncomingHttpHeaders) => Promise<RequestContext>;
+  /** readOnly: may run on the read replica (graphql/request-context). */
+  contextFor: (
+    headers: IncomingHttpHeaders,
+    options?: { readOnly?: boolean },
+  ) => Promise<RequestContext>;
 }
 
 /** Everything one subgraph is made of; each subgraph folder exports one of these. */

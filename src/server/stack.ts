@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { cancelRunningStatements } from '../db/cancel-statements';
+import type { ReadRouting } from '../db/read-routing';
 import type {
   DeadlineSettings,
   ExposureSettings,
@@ -29,6 +30,8 @@ export interface StackOptions {
   pieces: readonly Piece[];
   /** Needed by the subgraphs; the gateway alone never touches the database. */
   ds: DataSource | null;
+  /** Where the subgraphs' read-only requests go (a read replica); null or absent: the primary. */
+  reads?: ReadRouting | null;
   verify: TokenVerifier;
   host: string;
   ports: Record<Piece, number>;
@@ -87,6 +90,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       servers[name] = await startSubgraphServer({
         subgraph: await buildSubgraph(module),
         ds: options.ds,
+        reads: options.reads,
         verify: options.verify,
         settings: options.settings,
         host: options.host,

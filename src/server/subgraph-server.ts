@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { cancelRunningStatements } from '../db/cancel-statements';
+import type { ReadRouting } from '../db/read-routing';
 import type { TokenVerifier } from '../auth/jwt';
 import type { RequestSettings } from '../config';
 import {
@@ -18,6 +19,7 @@ import type { DocumentLimits } from '../graphql/document-limits';
 import type { BuiltSubgraph } from '../graphql/build-subgraph-schema';
 import type { RequestContext } from '../graphql/context';
 import { maskSubgraphError } from '../graphql/errors';
+import { isReadOnlyRequest } from '../graphql/read-only-request';
 import { createRequestContext } from '../graphql/request-context';
 import type { Logger } from '../logger';
 import { requireGatewaySecret } from '../http/gateway-secret';
@@ -29,7 +31,10 @@ import { databaseProbe } from '../http/readiness';
 
 export interface SubgraphServerOptions {
   subgraph: BuiltSubgraph;
+  /** The primary: writes, mutations, readiness. */
   ds: DataSource;
+  /** A read replica and where reads go now; null: every read on the primary. */
+  reads?: ReadRouting | null;
   verify: TokenVerifier;
   settings: RequestSettings;
   host: string;
@@ -70,7 +75,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     },
   });
   await apollo.start();
-  const contextFor = createRequestContext(options.ds, options.verify, options.settings);
+  const reads = options.reads ?? null;
+  const contextFor = createRequestContext(options.ds, options.verify, options.settings, reads);
   const app = express();
   app.disable('x-powered-by');
   const lifecycle = newLifecycle();
@@ -83,7 +89,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     '/graphql',
     express.json({ limit: options.maxRequestBytes }),
     documentCharacterLimit(options.limits),
-    expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) =>
+        contextFor(req.headers, { readOnly: reads !== null && isReadOnlyRequest(req.body) }),
+    }),
   );
   mountJsonErrors(app, logger);
   const { running } = await listen(app, options.host, options.port, '/graphql', lifecycle);
@@ -92,7 +101,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     ...running,
     async stop(drainMs, cancels = []) {
       // Its own statements last: a gateway in this process may have cancelled them already.
-      await running.stop(drainMs, [...cancels, () => cancelRunningStatements(options.ds)]);
+      const own = [options.ds, ...(reads && reads.reader() !== options.ds ? [reads.reader()] : [])];
+      await running.stop(drainMs, [
+        ...cancels,
+        ...own.map((ds) => () => cancelRunningStatements(ds)),
+      ]);
       await apollo.stop();
       await databaseReady.close();
     },

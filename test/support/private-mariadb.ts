@@ -44,7 +44,14 @@ export interface PrivateMariadb {
   remove(): Promise<void>;
 }
 
-export async function createPrivateMariadb(): Promise<PrivateMariadb> {
+export interface PrivateMariadbOptions {
+  /** More mariadbd options: a replication primary's --log-bin and --server-id, say. */
+  serverArgs?: string[];
+}
+
+export async function createPrivateMariadb(
+  options: PrivateMariadbOptions = {},
+): Promise<PrivateMariadb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-mariadb-'));
   const dataDir = path.join(dir, 'data');
   const [port] = await freePorts(1);
@@ -95,6 +102,7 @@ export async function createPrivateMariadb(): Promise<PrivateMariadb> {
           '--skip-grant-tables',
           '--skip-name-resolve',
           '--innodb-buffer-pool-size=64M',
+          ...(options.serverArgs ?? []),
           ...asRoot,
         ],
         { stdio: ['ignore', log, log] },

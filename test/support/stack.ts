@@ -41,7 +41,7 @@ export interface GraphQLBody {
   errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
 }
 
-export type TestStackOptions = Pick<StackOptions, 'mountOnGateway' | 'operationCost'> & {
+export type TestStackOptions = Pick<StackOptions, 'mountOnGateway' | 'operationCost' | 'reads'> & {
   verify?: StackOptions['verify'];
   /** Settings of the environment this stack runs in, e.g. { NODE_ENV: 'production' }. */
   env?: Record<string, string>;
@@ -67,6 +67,7 @@ export async function startTestStack(
   const stack = await startStack({
     pieces,
     ds: db.ds,
+    reads: options.reads,
     verify,
     host: '127.0.0.1',
     ports,

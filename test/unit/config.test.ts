@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     const dataDir = path.resolve('data');
     expect(loadConfig({})).toEqual({
       database: { kind: 'sqlite', file: path.join(dataDir, 'licensegraph.sqlite') },
+      replica: null,
       dataDir,
       port: 4000,
       subgraphPorts: { organizations: 4001, subscriptions: 4002, usage: 4003 },

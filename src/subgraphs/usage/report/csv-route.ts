@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import { once } from 'node:events';
 import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
@@ -107,12 +108,15 @@ function refuse(res: Response, error: unknown): void {
  * query parameters, under the same bearer token and scope, streamed row by row from the database
  * (no row limit; the range limit holds). The gateway forwards the same path here.
  */
-export function mountUsageCsv(app: Express, { ds, contextFor }: RouteContext): void {
+export function mountUsageCsv(app: Express, { contextFor }: RouteContext): void {
   app.get(CSV_PATH, async (req, res, next) => {
     let sql: { sql: string; params: unknown[] };
+    let ds: DataSource;
     try {
-      const ctx = await contextFor(req.headers);
+      // An export only reads: the read replica when there is a healthy one.
+      const ctx = await contextFor(req.headers, { readOnly: true });
       if (!ctx.viewer) throw unauthenticated();
+      ds = ctx.ds;
       const query = { ...reportQuery(csvArguments(req)), grant: reportGrant(ctx.viewer) };
       sql = await preparedReportSql(ds, query, deadlineSettings().exportTimeoutSeconds);
     } catch (error) {
