@@ -14,6 +14,7 @@ const { createNodeResolver, importX } = require('eslint-plugin-import-x');
 //   server/                         + gateway/, schema/ (wires the pieces into servers)
 //   cli/, main.ts                   everything
 //   migrations/                     nothing of src/: a migration is self-contained
+//   web/ (the dashboard)            nothing of src/: a client of the public GraphQL API
 //
 // Each zone names who may not import (`target`) what (`from`), relative to the checkout.
 
@@ -93,6 +94,11 @@ const zones = [
     'server/ is below the command line and does not import ingest/',
   ),
   {
+    target: './web',
+    from: './src',
+    message: 'the dashboard is a client of the public API: it imports nothing of the server',
+  },
+  {
     target: './migrations',
     from: './src',
     message: 'a migration is self-contained: it imports no live code',
@@ -102,12 +108,14 @@ const zones = [
 /** The boundary and cycle rules for the TypeScript files of the checkout at `basePath`. */
 function boundaries(basePath) {
   return {
-    files: ['src/**/*.ts', 'migrations/**/*.ts'],
+    files: ['src/**/*.ts', 'migrations/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.tsx'],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/extensions': ['.ts', '.js'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] }),
+      ],
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],

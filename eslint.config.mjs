@@ -11,13 +11,14 @@ export default tseslint.config(
       'data/',
       'coverage/',
       'test/generated/',
+      'web/src/generated/',
       'test/fixtures/lint/',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -8,69 +8,20 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { isStale, withBuildLock } = require('./build-tools');
+const { ensureWebBuilt } = require('./build-web');
 
 const root = path.resolve(__dirname, '..');
 const entry = path.join(root, 'dist', 'src', 'main.js');
 /** What `tsc -p tsconfig.build.json` compiles, and the settings it compiles with. */
-const SOURCES = ['src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json'];
+const SOURCES = ['src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json'].map(
+  (source) => path.join(root, source),
+);
 const LOCK = path.join(root, 'dist', '.build-lock');
-const LOCK_PATIENCE_MS = 5 * 60 * 1000;
+/** The commands that run the gateway, which serves the dashboard at /app. */
+const SERVING = new Set(['start', 'serve']);
 
-function mtimeOf(file) {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return -Infinity;
-  }
-}
-
-/** True when anything under `file` changed after `since`; a folder's own mtime covers deletions. */
-function changedSince(file, since) {
-  let stat;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return false;
-  }
-  if (stat.mtimeMs > since) return true;
-  if (!stat.isDirectory()) return false;
-  return fs.readdirSync(file).some((name) => changedSince(path.join(file, name), since));
-}
-
-function isStale() {
-  const built = mtimeOf(entry);
-  return (
-    built === -Infinity || SOURCES.some((source) => changedSince(path.join(root, source), built))
-  );
-}
-
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Two commands started at once (two test runners, say) must not compile over each other. */
-function withBuildLock(work) {
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
-  const start = Date.now();
-  for (;;) {
-    try {
-      fs.mkdirSync(LOCK);
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-      // A lock older than any build is left over from a killed build.
-      if (Date.now() - mtimeOf(LOCK) > LOCK_PATIENCE_MS)
-        fs.rmSync(LOCK, { recursive: true, force: true });
-      else if (Date.now() - start > LOCK_PATIENCE_MS) throw new Error(`${LOCK} is held too long`);
-      else sleep(250);
-    }
-  }
-  try {
-    return work();
-  } finally {
-    fs.rmSync(LOCK, { recursive: true, force: true });
-  }
-}
+const stale = () => isStale(entry, SOURCES);
 
 /** Compiles dist/; returns why it could not, or null. */
 function build() {
@@ -92,7 +43,11 @@ function build() {
   return 'the build failed (errors above).';
 }
 
-const failure = isStale() ? withBuildLock(() => (isStale() ? build() : null)) : null;
+const failure = stale() ? withBuildLock(LOCK, () => (stale() ? build() : null)) : null;
+// The dashboard is a page of the gateway: a failed build of it leaves the API serving, and /app
+// saying that the dashboard is not built.
+const webFailure = failure === null && SERVING.has(process.argv[2]) ? ensureWebBuilt() : null;
+if (webFailure !== null) console.error(`licensegraph: ${webFailure} The API runs without /app.`);
 if (failure !== null) {
   console.error(`licensegraph: ${failure}`);
   process.exitCode = 1;

@@ -124,6 +124,8 @@ export interface ExposureSettings {
   production: boolean;
   /** PLAYGROUND: GraphiQL on the gateway (and the introspection it needs). */
   playground: boolean;
+  /** DASHBOARD: the license usage dashboard at /app (a client of the public API, no introspection). */
+  dashboard: boolean;
   /** MAX_REQUEST_BYTES: largest request body the gateway reads (a 5,000-record ingestUsage). */
   maxRequestBytes: number;
   /** SUBGRAPH_MAX_REQUEST_BYTES: largest body a subgraph reads (the gateway's entity fetches). */
@@ -177,6 +179,7 @@ export function exposureSettings(env: Env = process.env): ExposureSettings {
   return {
     production,
     playground: flag(env, 'PLAYGROUND', !production),
+    dashboard: flag(env, 'DASHBOARD', true),
     maxRequestBytes: positiveInt(env, 'MAX_REQUEST_BYTES', 1024 * 1024, 100 * 1024 * 1024),
     subgraphMaxRequestBytes: positiveInt(
       env,

@@ -4,6 +4,7 @@ import { ConfigError, PIECES } from '../config';
 import type { Config } from '../config';
 import { createTokenVerifier } from '../auth/jwt';
 import { resolveJwtSecret } from '../auth/secret';
+import { mountDashboard } from '../gateway/dashboard';
 import { mountPlayground } from '../gateway/playground';
 import { loadContractExamples } from './playground/examples';
 import { readSupergraph } from '../schema/schema-files';
@@ -76,6 +77,7 @@ export async function runGraph(
       if (config.exposure.playground) {
         mountPlayground(app, { examples: loadContractExamples(), demoToken });
       }
+      if (config.exposure.dashboard) mountDashboard(app, { demoToken });
     },
   });
   if (pieces.includes('gateway')) {
@@ -91,7 +93,11 @@ export async function runGraph(
       piece === 'gateway' && config.exposure.playground
         ? ' (open it in a browser for the playground)'
         : '';
-    session.print(`${piece.padEnd(13)} ${url}${note}`);
+    const dashboard =
+      piece === 'gateway' && config.exposure.dashboard
+        ? `\n${''.padEnd(13)} ${url?.replace(/\/graphql$/, '/app')} (the license usage dashboard)`
+        : '';
+    session.print(`${piece.padEnd(13)} ${url}${note}${dashboard}`);
   }
   session.print('Running. Press Ctrl-C to stop.');
   const signal = await stopRequested();

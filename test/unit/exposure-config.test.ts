@@ -7,6 +7,7 @@ describe('exposure and rate limit settings', () => {
     expect(exposureSettings({})).toEqual({
       production: false,
       playground: true,
+      dashboard: true,
       maxRequestBytes: 1048576,
       subgraphMaxRequestBytes: 16777216,
       subgraphSecret: null,
@@ -30,8 +31,14 @@ describe('exposure and rate limit settings', () => {
     expect(exposureSettings({ PLAYGROUND: 'off' }).playground).toBe(false);
   });
 
+  it('serves the dashboard in production too, unless DASHBOARD=false', () => {
+    expect(exposureSettings({ NODE_ENV: 'production' }).dashboard).toBe(true);
+    expect(exposureSettings({ DASHBOARD: 'false' }).dashboard).toBe(false);
+  });
+
   it.each([
     [{ PLAYGROUND: 'maybe' }, /PLAYGROUND: must be true or false/],
+    [{ DASHBOARD: 'sometimes' }, /DASHBOARD: must be true or false/],
     [{ SUBGRAPH_SECRET: 'short' }, /SUBGRAPH_SECRET: must be at least 32 bytes/],
     [{ MAX_REQUEST_BYTES: '1mb' }, /MAX_REQUEST_BYTES: must be a whole number/],
     [{ TRUST_PROXY: '-1' }, /TRUST_PROXY: must be a whole number from 0 to 10/],

@@ -1,5 +1,6 @@
 import type { Express, RequestHandler } from 'express';
 import { BOOT_SCRIPT } from './boot-script';
+import { CACHE_FOR_A_YEAR, isLoopbackHost, pageHeaders, strictPagePolicy } from '../page-policy';
 import type { PlaygroundExample } from './playground-example';
 import { generatedAsset, packageAssets } from './playground-assets';
 import type { PlaygroundAsset } from './playground-assets';
@@ -28,24 +29,8 @@ export interface PlaygroundOptions {
  */
 const GRAPHIQL_SCROLL_LOCK_STYLE = "'sha256-Y/huXlwoYkVyQlxwSVcCi1RCDGDCSVBzDt0hYP9qlTc='";
 
-/**
- * Only this server's own files run: no inline script (the settings are a JSON data block) and no
- * eval. Fonts and the editor's lint markers are data: URLs inside graphiql.min.css.
- */
-export const PLAYGROUND_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  `style-src 'self' ${GRAPHIQL_SCROLL_LOCK_STYLE}`,
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Every asset URL names its version or content hash (playground-assets.ts). */
-const CACHE_FOR_A_YEAR = 'public, max-age=31536000, immutable';
+/** The playground's policy: the strict page policy plus GraphiQL's scroll-lock style. */
+export const PLAYGROUND_CSP = strictPagePolicy([GRAPHIQL_SCROLL_LOCK_STYLE]);
 
 function serveAsset(app: Express, asset: PlaygroundAsset): void {
   app.get(asset.url, (_req, res) => {
@@ -60,14 +45,6 @@ function serveAsset(app: Express, asset: PlaygroundAsset): void {
       if (error && !res.headersSent) res.status(500).type('text').send('Asset unavailable');
     });
   });
-}
-
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** A Host header naming this machine's loopback: localhost, 127.0.0.1 or [::1], any port. */
-export function isLoopbackHost(host: string | undefined): boolean {
-  const match = /^(\[[^\]]*\]|[^:]*)(?::\d+)?$/.exec(host ?? '');
-  return match !== null && LOOPBACK_NAMES.has(match[1].toLowerCase());
 }
 
 export function mountPlayground(app: Express, options: PlaygroundOptions): void {
@@ -94,15 +71,8 @@ export function mountPlayground(app: Express, options: PlaygroundOptions): void 
       next();
       return;
     }
-    res.set({
-      'Content-Security-Policy': PLAYGROUND_CSP,
-      // The page may carry the demo token: not for any cache.
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    });
-    // DNS rebinding: a page of evil.example whose name now points at 127.0.0.1 reaches this
-    // server with Host: evil.example, and must not be handed the token.
+    // The page may carry the demo token: not for any cache, and only for a loopback Host.
+    res.set(pageHeaders(PLAYGROUND_CSP));
     res.type('html').send(isLoopbackHost(req.headers.host) ? pageWithToken : page);
   };
   app.get(graphqlPath, servePage);

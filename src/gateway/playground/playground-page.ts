@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CONFIG_ELEMENT_ID, ROOT_ELEMENT_ID } from './boot-script';
+import { scriptSafeJson } from '../page-policy';
 import type { PlaygroundExample } from './playground-example';
 
 // The HTML page of the playground. Everything it embeds is escaped for where it lands: attribute
@@ -60,17 +61,6 @@ const HTML_ESCAPES: Record<string, string> = {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
-}
-
-/**
- * JSON for a <script> data block: `<`, `>` and `&` as \u escapes so that no `</script>` or `<!--`
- * can end or bend the element, U+2028/U+2029 escaped for tools that still read it as JavaScript.
- */
-export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 }
 
 export function renderPlaygroundPage(

@@ -1,0 +1,1 @@
+export { mountDashboard, DASHBOARD_PATH, DASHBOARD_CSP } from './mount-dashboard';
