@@ -1,5 +1,5 @@
 // Integration suites run twice, once per database: the `mysql` and `sqlite` projects differ only
-// in the TEST_DB their setup file sets.
+// in the TEST_DB their setup file sets. The dashboard's browser tests run once (`browser`).
 const swc = [
   '@swc/jest',
   {
@@ -39,6 +39,14 @@ module.exports = {
       displayName: 'mysql',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       setupFiles: [...common.setupFiles, '<rootDir>/test/support/use-mysql.ts'],
+    },
+    // The dashboard in a browser: a client of the API, tested once (on SQLite); the API beneath it
+    // is tested on both databases by the integration projects.
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      setupFiles: [...common.setupFiles, '<rootDir>/test/support/use-sqlite.ts'],
     },
   ],
 };

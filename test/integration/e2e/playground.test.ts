@@ -8,6 +8,7 @@ import { mountPlayground } from '../../../src/gateway/playground';
 import { listen } from '../../../src/http/http-server';
 import { launchChromium } from '../../support/chromium';
 import type { TestBrowser } from '../../support/chromium';
+import { NO_PROBLEMS, offlinePage } from '../../support/chromium/offline-page';
 import { contractFile, exampleOperations } from '../../support/contract';
 import { TEST_JWT } from '../../support/stack';
 import { useFixtureStack } from './fixture-stack';
@@ -18,42 +19,6 @@ import { useFixtureStack } from './fixture-stack';
 
 const DEMO_USER = 'u-pfa-north';
 const QUERY_EDITOR = '.graphiql-query-editor .CodeMirror';
-const NO_PROBLEMS = { offSite: [], consoleErrors: [], dialogs: [], cspViolations: [] };
-const COLLECT_CSP_VIOLATIONS = `
-  window.__cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (event) => {
-    window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
-  });`;
-
-/** A page on which everything not served by `origin` is aborted and written down. */
-async function offlinePage(browser: TestBrowser, origin: string) {
-  const page = await browser.context.newPage();
-  const offSite: string[] = [];
-  const consoleErrors: string[] = [];
-  const dialogs: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === origin) return route.continue();
-    offSite.push(url);
-    return route.abort('internetdisconnected');
-  });
-  await page.addInitScript({ content: COLLECT_CSP_VIOLATIONS });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  const problems = async () => ({
-    offSite,
-    consoleErrors,
-    dialogs,
-    cspViolations: (await page.evaluate('window.__cspViolations')) as string[],
-  });
-  return { page, problems };
-}
 
 async function openPlayground(page: Page, url: string): Promise<void> {
   await page.goto(url);

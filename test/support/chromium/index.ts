@@ -39,6 +39,10 @@ export async function launchChromium(): Promise<TestBrowser> {
       executablePath,
       headless: true,
       args: CHROMIUM_ARGS,
+      // Not the machine's: a POSIX locale reaches pages as navigator.language "en-US@posix",
+      // which Intl refuses (uPlot formats its axes with it).
+      locale: 'en-US',
+      timezoneId: 'UTC',
       env: {
         ...process.env,
         LD_LIBRARY_PATH: [libraryDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
