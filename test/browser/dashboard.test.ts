@@ -167,6 +167,7 @@ async function visitCustomerViews(view: DashboardPage, userId: string, shots: st
     sourceId: '',
     isCluster: false,
     isTenant: false,
+    isSource: false,
   });
   const points = trend.data.usageReport.rows.filter((row) => row.licenseType === type);
   expect(points.length).toBeGreaterThan(10);
@@ -180,6 +181,13 @@ async function visitCustomerViews(view: DashboardPage, userId: string, shots: st
     ]).toEqual([point.period, count(point.consumed), count(point.purchased)]);
   }
   expect(await page.locator('.chart canvas').count()).toBe(1);
+  // The forecast of the license type on screen, as the API fits it up to the range's last day.
+  const forecast = trend.data.subscription!.forecast!.find((f) => f.licenseType === type)!;
+  expect(forecast.asOf).toBe(to);
+  expect(await page.locator('p.forecast').getAttribute('data-exhaustion')).toBe(
+    forecast.exhaustionDate ?? '',
+  );
+  expect(await cell(page, 'p.forecast')).toContain(`from ${count(forecast.consumed)} in use`);
   if (shots) await view.screenshot(`${shots}-trend`);
 
   requests.alerts = await open(view, `${base}/alerts`, 'tr[data-kind]');

@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AlertKind =
+  | 'EXHAUSTION_FORECAST'
   | 'LOW_ASSIGNMENT'
   | 'NEARING_EXPIRATION'
   | 'OVER_LICENSE_LIMIT'
@@ -159,10 +160,11 @@ export type UsageTrendSeriesQueryVariables = Exact<{
   sourceId: string | number;
   isCluster: boolean;
   isTenant: boolean;
+  isSource: boolean;
 }>;
 
 
-export type UsageTrendSeriesQuery = { usageReport: { generatedAt: string, rows: Array<{ period: string, licenseType: LicenseType | null, consumed: number, peak: number, purchased: number | null }> }, cluster?: { id: string, name: string, usage: Array<{ period: string, licenseType: LicenseType, consumed: number, peak: number, reportedDays: number }> | null } | null, tenant?: { id: string, name: string, usage: Array<{ period: string, licenseType: LicenseType, consumed: number, peak: number, reportedDays: number }> | null } | null };
+export type UsageTrendSeriesQuery = { usageReport: { generatedAt: string, rows: Array<{ period: string, licenseType: LicenseType | null, consumed: number, peak: number, purchased: number | null }> }, subscription?: { id: string, forecast: Array<{ licenseType: LicenseType, purchased: number, consumed: number, dailyTrend: number, exhaustionDate: string | null, earliest: string | null, latest: string | null, historyDays: number, asOf: string }> | null } | null, cluster?: { id: string, name: string, usage: Array<{ period: string, licenseType: LicenseType, consumed: number, peak: number, reportedDays: number }> | null } | null, tenant?: { id: string, name: string, usage: Array<{ period: string, licenseType: LicenseType, consumed: number, peak: number, reportedDays: number }> | null } | null };
 
 export type SeriesPointFragment = { period: string, licenseType: LicenseType, consumed: number, peak: number, reportedDays: number };
 
@@ -494,7 +496,7 @@ export const TrendSourcesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TrendSourcesQuery, TrendSourcesQueryVariables>;
 export const UsageTrendSeriesDocument = new TypedDocumentString(`
-    query UsageTrendSeries($subscriptionId: ID!, $from: Date!, $to: Date!, $granularity: Granularity!, $sourceId: ID!, $isCluster: Boolean!, $isTenant: Boolean!) {
+    query UsageTrendSeries($subscriptionId: ID!, $from: Date!, $to: Date!, $granularity: Granularity!, $sourceId: ID!, $isCluster: Boolean!, $isTenant: Boolean!, $isSource: Boolean!) {
   usageReport(
     filter: {subscriptionIds: [$subscriptionId], from: $from, to: $to}
     groupBy: [SUBSCRIPTION, LICENSE_TYPE]
@@ -507,6 +509,20 @@ export const UsageTrendSeriesDocument = new TypedDocumentString(`
       consumed
       peak
       purchased
+    }
+  }
+  subscription(id: $subscriptionId) @skip(if: $isSource) {
+    id
+    forecast(asOf: $to) {
+      licenseType
+      purchased
+      consumed
+      dailyTrend
+      exhaustionDate
+      earliest
+      latest
+      historyDays
+      asOf
     }
   }
   cluster(id: $sourceId) @include(if: $isCluster) {

@@ -10,6 +10,7 @@ import type { TrendSeries } from '../components/trend-chart';
 import { addDays, count, label, todayUtc } from '../format';
 import { href, navigate } from '../router';
 import { TrendControls } from './trend-controls';
+import { ForecastNote, withForecast } from './trend-forecast';
 
 // The trend (#/customers/ID/trend?subscription=…&source=…&granularity=…&from=…&to=…&type=…):
 // consumed against purchased per day, week or month for a subscription, or one of its clusters or
@@ -76,6 +77,7 @@ export function Trend({ customerId, params }: { customerId: string; params: URLS
           sourceId: source?.id ?? '',
           isCluster,
           isTenant: Boolean(source) && !isCluster,
+          isSource: Boolean(source),
         }
       : null,
   );
@@ -83,10 +85,13 @@ export function Trend({ customerId, params }: { customerId: string; params: URLS
     ...new Set((series.data?.usageReport.rows ?? []).map((row) => row.licenseType ?? '')),
   ].filter(Boolean);
   if (!types.includes(choice.type)) choice.type = types[0] ?? '';
-  const drawn = useMemo(
-    () => (series.data && choice.type ? seriesOf(series.data, choice) : null),
-    [series.data, choice.type, choice.source],
-  );
+  const forecast = series.data?.subscription?.forecast?.find((f) => f.licenseType === choice.type);
+  const rangeDays = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const drawn = useMemo(() => {
+    if (!series.data || !choice.type) return null;
+    const own = seriesOf(series.data, choice);
+    return forecast ? withForecast(own, forecast, granularity, rangeDays) : own;
+  }, [series.data, choice.type, choice.source, forecast, granularity, rangeDays]);
   const change = (next: Partial<TrendChoice>) =>
     navigate(href(['customers', customerId, 'trend'], { ...choice, ...next }));
 
@@ -115,6 +120,7 @@ export function Trend({ customerId, params }: { customerId: string; params: URLS
       {drawn && drawn.periods.length === 0 ? <Empty>No usage reported in this range.</Empty> : null}
       {drawn && drawn.periods.length > 0 ? (
         <>
+          {forecast ? <ForecastNote forecast={forecast} /> : null}
           <TrendChart
             series={drawn}
             label={`${label(choice.type)} consumed by ${what} against ${choice.subscription}'s purchased, per ${granularity.toLowerCase()}, ${from} to ${to}`}
@@ -132,13 +138,16 @@ export function Trend({ customerId, params }: { customerId: string; params: URLS
                 </tr>
               </thead>
               <tbody>
-                {drawn.periods.map((period, index) => (
-                  <tr key={period} data-period={period}>
-                    <th scope="row">{period}</th>
-                    <td data-field="consumed">{count(drawn.consumed[index])}</td>
-                    <td data-field="purchased">{count(drawn.purchased[index])}</td>
-                  </tr>
-                ))}
+                {/* Reported buckets only: the forecast is in words above the chart. */}
+                {drawn.periods.map((period, index) =>
+                  period > to ? null : (
+                    <tr key={period} data-period={period}>
+                      <th scope="row">{period}</th>
+                      <td data-field="consumed">{count(drawn.consumed[index])}</td>
+                      <td data-field="purchased">{count(drawn.purchased[index])}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           </div>
