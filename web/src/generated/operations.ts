@@ -31,6 +31,7 @@ export type CustomerOrder = {
 
 export type CustomerOrderField =
   | 'NAME'
+  | 'RECLAIMABLE'
   | 'UTILIZATION';
 
 export type Granularity =
