@@ -7,6 +7,7 @@ const { createNodeResolver, importX } = require('eslint-plugin-import-x');
 //   db/                             + the above (and migrations/index.ts, the list it runs)
 //   auth/                           + db/
 //   graphql/, http/, ingest/        + auth/ (ingest/: file formats, validation, seeding)
+//   jobs/                           + config (the queue of scheduled reports: BullMQ or in-process)
 //   subgraphs/<one>/                + graphql/; never another subgraph, never ingest/, except the
 //                                     usage subgraph's ingestUsage, which runs ingest/validate/
 //   gateway/                        + graphql/, http/; never a subgraph, ingest/ or schema/
@@ -30,6 +31,11 @@ function zone(target, from, message, except) {
 }
 
 const zones = [
+  zone(
+    ['jobs'],
+    ['db', 'auth', 'graphql', 'http', 'ingest', ...ABOVE],
+    'jobs/ is a queue: it knows jobs, not what they do (subgraphs/usage/schedules/ does)',
+  ),
   zone(
     ['config.ts', 'logger.ts', 'days.ts'],
     SRC.slice(3).concat(ABOVE),

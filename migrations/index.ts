@@ -4,6 +4,7 @@ import { LicenseUsageReportIndex1796000000000 } from './1796000000000-license-us
 import { UsageRollups1796100000000 } from './1796100000000-usage-rollups';
 import { UsageDailyStale1796200000000 } from './1796200000000-usage-daily-stale';
 import { EntitlementLines1796300000000 } from './1796300000000-entitlement-lines';
+import { ReportSchedules1796416000000 } from './1796416000000-report-schedules';
 
 // Every migration, oldest first. Listed by hand (not globbed) so that jest, the tsc output and a
 // packaged build all load exactly the same set. tools/generate-migration.ts writes new ones.
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   UsageRollups1796100000000,
   UsageDailyStale1796200000000,
   EntitlementLines1796300000000,
+  ReportSchedules1796416000000,
 ];

@@ -208,7 +208,7 @@ export function rateLimitSettings(env: Env = process.env): RateLimitSettings {
 
 // --- end of errors, production mode, rate limits ----------------------------------------------
 /** What a subgraph's resolvers are configured by: handed to every request's context. */
-export type RequestSettings = Pick<Config, 'alerts' | 'reports' | 'series'>;
+export type RequestSettings = Pick<Config, 'alerts' | 'reports' | 'series' | 'reportMail'>;
 
 /** A read replica of the MySQL primary (src/db/read-routing.ts); null: every read on the primary. */
 export interface ReplicaSettings {
@@ -267,6 +267,7 @@ export interface Config {
   exposure: ExposureSettings;
   rateLimits: RateLimitSettings;
   operations: OperationsConfig;
+  reportMail: ReportMailSettings;
 }
 
 export class ConfigError extends Error {
@@ -506,6 +507,7 @@ export function loadConfig(env: Env = process.env): Config {
     exposure: exposureSettings(env),
     rateLimits: rateLimitSettings(env),
     operations: operationsConfig(env),
+    reportMail: reportMailSettings(env),
   };
 }
 
@@ -552,5 +554,48 @@ export function operationsConfig(env: Env): OperationsConfig {
     subgraphUrlsSet: SUBGRAPH_NAMES.some(
       (name) => read(env, `${name.toUpperCase()}_URL`) !== undefined,
     ),
+  };
+}
+
+// --- Scheduled report e-mails (README, Scheduled reports; issue 16 §3) -----------------------
+
+export interface ReportMailSettings {
+  /** SMTP_URL: where reports are mailed; null: deliveries fail with "SMTP_URL is not set". */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the sender of every report e-mail. */
+  mailFrom: string;
+  /** REDIS_URL: BullMQ's queue; null: the queue runs in this process. */
+  redisUrl: string | null;
+  /** REPORT_QUEUE_PREFIX: BullMQ key prefix, so that deployments can share one Redis. */
+  queuePrefix: string;
+  /** REPORT_DELIVERY_ATTEMPTS: tries of one delivery before it stays FAILED. */
+  attempts: number;
+  /** REPORT_RETRY_BACKOFF_SECONDS: wait before the 2nd try, doubled before each later one. */
+  backoffMs: number;
+  /** REPORT_SCHEDULER_INTERVAL_SECONDS: how often the scheduler looks for periods that ended. */
+  sweepMs: number;
+  /** REPORT_DELIVERY_LEASE_SECONDS: a sender that died holds a delivery at most this long. */
+  leaseMs: number;
+  /** SMTP_TIMEOUT_SECONDS: connection, greeting and socket timeouts of one SMTP exchange. */
+  smtpTimeoutMs: number;
+}
+
+export function reportMailSettings(env: Env = process.env): ReportMailSettings {
+  const seconds = (name: string, fallback: number, max: number) =>
+    positiveDecimal(env, name, fallback, max, 'a number of seconds') * 1000;
+  const prefix = read(env, 'REPORT_QUEUE_PREFIX') ?? 'licensegraph';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix)) {
+    throw new ConfigError('REPORT_QUEUE_PREFIX', 'must be 1 to 64 letters, digits, _ . or -');
+  }
+  return {
+    smtpUrl: serviceUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: read(env, 'MAIL_FROM') ?? 'Licensegraph <reports@licensegraph.localhost>',
+    redisUrl: rateLimitSettings(env).redisUrl,
+    queuePrefix: prefix,
+    attempts: positiveInt(env, 'REPORT_DELIVERY_ATTEMPTS', 5, 100),
+    backoffMs: seconds('REPORT_RETRY_BACKOFF_SECONDS', 60, 86_400),
+    sweepMs: seconds('REPORT_SCHEDULER_INTERVAL_SECONDS', 60, 86_400),
+    leaseMs: seconds('REPORT_DELIVERY_LEASE_SECONDS', 300, 86_400),
+    smtpTimeoutMs: seconds('SMTP_TIMEOUT_SECONDS', 30, 3600),
   };
 }

@@ -14,8 +14,10 @@ export type ScopeLevel = 'partner' | 'customer' | 'partner-or-customer';
  * - analytics: partner analytics (Partner.licenseSummary, Partner.alerts, cross-customer reports)
  * - manageRoles: assign and revoke roles (which roles exactly is the role mutations' business)
  * - ingest: report usage for the clusters and tenants in scope
+ * - scheduleReports: create, delete and run the scope's scheduled report e-mails
  */
-export type Capability = 'read' | 'readAdmin' | 'analytics' | 'manageRoles' | 'ingest';
+export type Capability =
+  'read' | 'readAdmin' | 'analytics' | 'manageRoles' | 'ingest' | 'scheduleReports';
 
 export const CAPABILITIES: readonly Capability[] = Object.freeze([
   'read',
@@ -23,6 +25,7 @@ export const CAPABILITIES: readonly Capability[] = Object.freeze([
   'analytics',
   'manageRoles',
   'ingest',
+  'scheduleReports',
 ] as const);
 
 export interface RoleRule {
@@ -35,13 +38,20 @@ const rule = (scopeLevel: ScopeLevel, ...capabilities: Capability[]): RoleRule =
 
 export const ROLE_RULES: Readonly<Record<Role, RoleRule>> = Object.freeze({
   // Every customer of the partner; assigns roles; partner analytics.
-  [Role.PARTNER_FULL_ADMIN]: rule('partner', 'read', 'readAdmin', 'analytics', 'manageRoles'),
+  [Role.PARTNER_FULL_ADMIN]: rule(
+    'partner',
+    'read',
+    'readAdmin',
+    'analytics',
+    'manageRoles',
+    'scheduleReports',
+  ),
   // Reads every customer of the partner and its analytics; never changes anything.
   [Role.PARTNER_READ_ONLY_ADMIN]: rule('partner', 'read', 'readAdmin', 'analytics'),
   // One assignment per managed customer; neither analytics nor other users' roles.
   [Role.PARTNER_ADMIN]: rule('customer', 'read'),
   // Everything in its customer, including assigning customer-scoped roles.
-  [Role.FULL_ADMIN]: rule('customer', 'read', 'readAdmin', 'manageRoles'),
+  [Role.FULL_ADMIN]: rule('customer', 'read', 'readAdmin', 'manageRoles', 'scheduleReports'),
   [Role.READ_ONLY_ADMIN]: rule('customer', 'read', 'readAdmin'),
   // Reads the customer's data but not who administers it.
   [Role.SUPPORT_ADMIN]: rule('customer', 'read'),

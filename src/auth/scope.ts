@@ -81,6 +81,7 @@ export class Scope {
   readonly analytics: ScopeGrant;
   readonly manageRoles: ScopeGrant;
   readonly ingest: ScopeGrant;
+  readonly scheduleReports: ScopeGrant;
 
   private constructor(
     readonly userId: string,
@@ -91,6 +92,7 @@ export class Scope {
     this.analytics = grants.analytics;
     this.manageRoles = grants.manageRoles;
     this.ingest = grants.ingest;
+    this.scheduleReports = grants.scheduleReports;
     Object.freeze(this);
   }
 

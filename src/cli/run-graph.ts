@@ -67,7 +67,12 @@ export async function runGraph(
     subgraphUrls: config.subgraphUrls,
     supergraphSdl: pieces.includes('gateway') ? readSupergraph() : '',
     limits: config.limits,
-    settings: { alerts: config.alerts, reports: config.reports, series: config.series },
+    settings: {
+      alerts: config.alerts,
+      reports: config.reports,
+      series: config.series,
+      reportMail: config.reportMail,
+    },
     logger: session.logger,
     exposure: config.exposure,
     gatewaySecret: secretForSubgraphs,

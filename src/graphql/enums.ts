@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { RoleAuditAction } from '../db/entities/role-audit-entry.entity';
+import { DeliveryStatus } from '../db/schedules/report-delivery.entity';
+import { ReportCadence } from '../db/schedules/report-schedule.entity';
 import { LicenseType, Role, ServerRole, SubscriptionKind, SubscriptionStatus } from '../db/enums';
 
 // Every enum of the contract, registered once with type-graphql. The stored ones come from
@@ -46,7 +48,16 @@ export enum UsageDimension {
   LICENSE_TYPE = 'LICENSE_TYPE',
 }
 
-export { LicenseType, Role, RoleAuditAction, ServerRole, SubscriptionKind, SubscriptionStatus };
+export {
+  DeliveryStatus,
+  LicenseType,
+  ReportCadence,
+  Role,
+  RoleAuditAction,
+  ServerRole,
+  SubscriptionKind,
+  SubscriptionStatus,
+};
 
 registerEnumType(LicenseType, { name: 'LicenseType' });
 registerEnumType(SubscriptionKind, { name: 'SubscriptionKind' });
@@ -60,3 +71,5 @@ registerEnumType(CustomerOrderField, { name: 'CustomerOrderField' });
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 registerEnumType(UsageDimension, { name: 'UsageDimension' });
 registerEnumType(RoleAuditAction, { name: 'RoleAuditAction' });
+registerEnumType(ReportCadence, { name: 'ReportCadence' });
+registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });

@@ -38,21 +38,8 @@ export const NOT_YET_BUILT: {
   /** Example operations (schema/operations/NAME.graphql) that do not validate yet. */
   operations: string[];
 } = {
-  fields: [
-    'Query.reportSchedules', // issue 16
-    'Mutation.createReportSchedule', // issue 16
-    'Mutation.deleteReportSchedule', // issue 16
-    'Mutation.runReportSchedule', // issue 16
-  ],
-  types: [
-    'ReportCadence', // issue 16
-    'DeliveryStatus', // issue 16
-    'ReportSchedule', // issue 16
-    'ScheduledReportFilter', // issue 16
-    'ReportDelivery', // issue 16
-    'ScheduledReportFilterInput', // issue 16
-    'CreateReportScheduleInput', // issue 16
-  ],
+  fields: [],
+  types: [],
   enumValues: [],
   operations: [],
 };

@@ -44,7 +44,37 @@ describe('loadConfig', () => {
         progressIntervalMs: 10000,
         subgraphUrlsSet: false,
       },
+      reportMail: {
+        smtpUrl: null,
+        mailFrom: 'Licensegraph <reports@licensegraph.localhost>',
+        redisUrl: null,
+        queuePrefix: 'licensegraph',
+        attempts: 5,
+        backoffMs: 60_000,
+        sweepMs: 60_000,
+        leaseMs: 300_000,
+        smtpTimeoutMs: 30_000,
+      },
     });
+  });
+
+  it('reads the scheduled report settings and names a bad one', () => {
+    const settings = loadConfig({
+      SMTP_URL: 'smtp://mail.example:2525',
+      MAIL_FROM: 'Reports <r@example.com>',
+      REPORT_QUEUE_PREFIX: 'lg-test',
+      REPORT_DELIVERY_ATTEMPTS: '3',
+      REPORT_RETRY_BACKOFF_SECONDS: '0.5',
+    }).reportMail;
+    expect(settings).toMatchObject({
+      smtpUrl: 'smtp://mail.example:2525',
+      mailFrom: 'Reports <r@example.com>',
+      queuePrefix: 'lg-test',
+      attempts: 3,
+      backoffMs: 500,
+    });
+    expect(() => loadConfig({ REPORT_QUEUE_PREFIX: 'a:b' })).toThrow(/REPORT_QUEUE_PREFIX/);
+    expect(() => loadConfig({ REPORT_DELIVERY_ATTEMPTS: '0' })).toThrow(/REPORT_DELIVERY_ATTEMPTS/);
   });
 
   it('has the documented default limits (README, Security)', () => {

@@ -11,6 +11,9 @@ import { User } from './user.entity';
 import { UsageBucketLast } from '../rollups/usage-bucket-last.entity';
 import { UsageDailyStale } from '../rollups/usage-daily-stale.entity';
 import { UsageDailyTotal } from '../rollups/usage-daily-total.entity';
+import { ReportDelivery } from '../schedules/report-delivery.entity';
+import { ReportRecipient } from '../schedules/report-recipient.entity';
+import { ReportSchedule } from '../schedules/report-schedule.entity';
 
 export {
   Customer,
@@ -28,6 +31,9 @@ export {
   UsageBucketLast,
   UsageDailyTotal,
   UsageDailyStale,
+  ReportSchedule,
+  ReportRecipient,
+  ReportDelivery,
 };
 
 export const ENTITIES = [
@@ -46,4 +52,7 @@ export const ENTITIES = [
   UsageDailyTotal,
   UsageDailyStale,
   UsageBucketLast,
+  ReportSchedule,
+  ReportRecipient,
+  ReportDelivery,
 ];

@@ -3,7 +3,7 @@ import { byIdLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import { perRequest } from '../../../graphql/per-request';
 import { viewerOf } from '../../../graphql/viewer-of';
-import { adminVisibleAssignmentCondition } from '../queries/admin-visible-assignment';
+import { adminVisibleAssignmentCondition } from '../../../auth/admin-visible-assignment';
 import type { RoleAssignment } from '../types/role-assignment.type';
 
 export interface RoleAssignmentRecord {

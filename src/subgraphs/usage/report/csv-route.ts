@@ -4,29 +4,15 @@ import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { deadlineSettings } from '../../../config';
 import { databaseRefusal } from '../../../db/database-errors';
-import { streamRows } from '../../../db/stream-rows';
 import type { RouteContext } from '../../../graphql/build-subgraph-schema';
 import { Granularity, LicenseType, UsageDimension } from '../../../graphql/enums';
 import { badUserInput, unauthenticated } from '../../../graphql/errors';
 import { reportQuery } from '../resolvers/usage-report.args';
 import type { UsageReportArgs } from '../resolvers/usage-report.args';
-import { csvLine } from './csv';
-import { preparedReportSql, reportGrant, toReportRow } from './report-rows';
-import type { RawReportRow } from './report-rows';
+import { reportCsvLines } from './csv-lines';
+import { preparedReportSql, reportGrant } from './report-rows';
 
 export const CSV_PATH = '/reports/usage.csv';
-
-const COLUMNS = [
-  'period',
-  'customerId',
-  'subscriptionId',
-  'region',
-  'sourceId',
-  'licenseType',
-  'consumed',
-  'peak',
-  'purchased',
-] as const;
 
 /** A list parameter: repeated (?regions=A&regions=B) or comma-separated (?regions=A,B). */
 function listParam(req: Request, name: string): string[] | null {
@@ -131,10 +117,8 @@ export function mountUsageCsv(app: Express, { contextFor }: RouteContext): void 
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', 'attachment; filename="usage-report.csv"');
     try {
-      res.write(csvLine(COLUMNS));
-      for await (const raw of streamRows<RawReportRow>(ds, sql.sql, sql.params)) {
-        const row = toReportRow(raw);
-        const more = res.write(csvLine(COLUMNS.map((column) => row[column])));
+      for await (const line of reportCsvLines(ds, sql)) {
+        const more = res.write(line);
         // Backpressure: a slow client holds the database stream, not the process memory.
         if (!more) await Promise.race([once(res, 'drain'), once(res, 'close')]);
         if (res.destroyed) return;

@@ -1,5 +1,5 @@
-import { inList } from '../../../db/sql/placeholders';
-import type { Grant, SqlCondition } from '../../../db/sql/scope-condition';
+import { inList } from '../db/sql/placeholders';
+import type { Grant, SqlCondition } from '../db/sql/scope-condition';
 
 /**
  * Role assignments inside a grant: partner-level ones on a granted partner, customer-level ones on
@@ -22,4 +22,21 @@ export function adminVisibleAssignmentCondition(grant: Grant, alias: string): Sq
     params.push(...customers);
   }
   return parts.length > 0 ? { sql: `(${parts.join(' OR ')})`, params } : { sql: '1 = 0', params };
+}
+
+/**
+ * Users the viewer may see (its own user, and users holding a role where it may read role
+ * assignments): the organizations subgraph resolves User by it, and the usage subgraph shows a
+ * schedule's owner and recipients only when it holds, so that no User reference comes back null.
+ */
+export function visibleUserCondition(
+  viewer: { user: { id: string }; scope: { readAdmin: Grant } },
+  userColumn: string,
+): SqlCondition {
+  const visible = adminVisibleAssignmentCondition(viewer.scope.readAdmin, 'ra');
+  return {
+    sql: `(${userColumn} = ? OR EXISTS (SELECT 1 FROM role_assignments ra
+                                        WHERE ra.user_id = ${userColumn} AND ${visible.sql}))`,
+    params: [viewer.user.id, ...visible.params],
+  };
 }
