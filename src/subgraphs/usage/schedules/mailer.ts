@@ -41,7 +41,13 @@ export function smtpMailer(settings: ReportMailSettings): SendMail {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
-        attachments: [{ ...mail.attachment, contentType: 'text/csv; charset=utf-8' }],
+        attachments: [
+          {
+            ...mail.attachment,
+            contentType: 'text/csv; charset=utf-8',
+            contentTransferEncoding: 'base64',
+          },
+        ],
       });
     } catch (error) {
       throw new MailError(publicReason(error));
