@@ -59,7 +59,8 @@ export async function claimDelivery(
   const taken = await ds
     .createQueryBuilder()
     .update(ReportDelivery)
-    .set({ claimedUntil, attempts: () => 'attempts + 1' })
+    // PENDING while a try is under way; FAILED again if it fails, with its reason.
+    .set({ claimedUntil, status: DeliveryStatus.PENDING, attempts: () => 'attempts + 1' })
     .where('schedule_id = :scheduleId AND period_from = :from', period)
     .andWhere('status <> :delivered', { delivered: DeliveryStatus.DELIVERED })
     .andWhere(
