@@ -11,6 +11,7 @@ import { CliSession, processIo } from './cli/session';
 import type { CliIo } from './cli/session';
 import { registerStart } from './cli/start';
 import { registerToken } from './cli/token';
+import { registerWorker } from './cli/worker';
 
 // The `licensegraph` command line (bin/licensegraph.js builds, then calls main). Exit codes:
 // 0 done, 1 failed or refused, 2 wrong command line, 78 bad configuration (src/cli/errors.ts).
@@ -31,6 +32,7 @@ export function buildProgram(session: CliSession): Command {
   registerSeed(program, session);
   registerToken(program, session);
   registerServe(program, session);
+  registerWorker(program, session);
   registerSchema(program, session);
   registerDoctor(program, session);
   return program;

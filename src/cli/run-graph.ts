@@ -12,19 +12,8 @@ import { generatedGatewaySecret } from '../http/gateway-secret';
 import { startStack } from '../server/stack';
 import type { Piece } from '../server/stack';
 import type { CliSession } from './session';
-
-/** Resolves when the process is asked to stop (Ctrl-C, `docker stop`, a supervisor). */
-function stopRequested(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
+import { stopRequested } from './stop-requested';
+import { startEmbeddedWorker } from './worker';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -50,7 +39,11 @@ export async function runGraph(
   session: CliSession,
   ds: DataSource | null,
   pieces: readonly Piece[],
-  options: { demoToken?: string | null; reads?: ReadRouting | null } = {},
+  options: {
+    demoToken?: string | null;
+    reads?: ReadRouting | null;
+    reportWorker?: boolean;
+  } = {},
 ): Promise<number> {
   const { config } = session;
   const secret = await resolveJwtSecret(config.jwt, config.dataDir);
@@ -104,9 +97,12 @@ export async function runGraph(
         : '';
     session.print(`${piece.padEnd(13)} ${url}${note}${dashboard}`);
   }
+  // `start` runs the scheduled reports' worker too; `serve` leaves it to `licensegraph worker`.
+  const worker = options.reportWorker && ds ? await startEmbeddedWorker(session, ds) : null;
   session.print('Running. Press Ctrl-C to stop.');
   const signal = await stopRequested();
   session.print(`${signal}: stopping...`);
+  await worker?.stop();
   // Readiness says 503 and new connections are refused at once; requests under way finish (up to
   // DRAIN_SECONDS each, the gateway first, then the subgraphs it was waiting on); then the
   // database pool closes (withDatabase).

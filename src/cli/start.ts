@@ -64,7 +64,7 @@ async function start(session: CliSession): Promise<number> {
       }
       // Loaded when needed: the servers' modules would cost every other command tens of MB.
       const { runGraph } = await import('./run-graph');
-      return runGraph(session, ds, PIECES, { demoToken: token });
+      return runGraph(session, ds, PIECES, { demoToken: token, reportWorker: true });
     },
     { serving: true },
   );

@@ -2,6 +2,7 @@ import { Role } from '../../db/enums';
 import { Granularity } from '../../graphql/enums';
 import { addDays } from '../../days';
 import { DEMO_PARTNER_ID, DEMO_STORY } from '../../ingest/seed/seed';
+import { DEMO_SCHEDULE_ID } from '../../ingest/seed/demo/schedule';
 
 // Variables that make each example operation show something in the demo data at once: the ids
 // are the demo story's (ingest/seed/demo/story.ts), so the examples point at the customer that is
@@ -51,5 +52,18 @@ export function demoExampleVariables(today: string): Record<string, ExampleVaria
     },
     // Assignment ids are made on import: the user copies one from the Viewer example's answer.
     RevokeRole: { id: '' },
+    ReportSchedules: { customerId: overLicenseLimit.customerId },
+    CreateReportSchedule: {
+      input: {
+        name: 'Northwind monthly by customer',
+        partnerId: DEMO_PARTNER_ID,
+        groupBy: ['CUSTOMER', 'LICENSE_TYPE'],
+        granularity: Granularity.MONTH,
+        cadence: 'MONTHLY',
+        recipientIds: ['u-demo-partner', 'u-demo-partner-viewer'],
+      },
+    },
+    RunReportSchedule: { id: DEMO_SCHEDULE_ID },
+    DeleteReportSchedule: { id: DEMO_SCHEDULE_ID },
   };
 }

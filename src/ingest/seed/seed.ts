@@ -8,6 +8,7 @@ import type { SeedPlan } from './plan';
 import { seedPlan } from './scales';
 import type { SeedScale } from './scales';
 import { writeSeedUsage } from './write-usage';
+import { writeDemoSchedule } from './demo/schedule';
 
 export { SEED_SCALES, seedPlan } from './scales';
 export { DEMO_PARTNER_ID, DEMO_STORY, DEMO_STORY_LINES, DEMO_USER_ID } from './demo/story';
@@ -94,6 +95,9 @@ export async function seed(
   const usage = await writeSeedUsage(ds, plan.sources(), (written) =>
     options.onProgress?.(written, plan.usageRows),
   );
+
+  // The demo shows one scheduled report e-mail (README, Scheduled reports).
+  if (scale === 'demo') await writeDemoSchedule(ds, today);
 
   const elapsed = (performance.now() - started) / 1000;
   const summary: SeedSummary = {

@@ -72,6 +72,7 @@ describe('licensegraph start', () => {
         await expect(verify(token)).resolves.toEqual({ userId: DEMO_USER_ID });
         expect(stdout).toContain(gatewayUrl);
         expect(stdout).toMatch(/^Rate limits: kept in this process \(set REDIS_URL/m);
+        expect(stdout).toMatch(/^Scheduled reports: queue in this process \(set REDIS_URL/m);
 
         const response = await fetch(gatewayUrl, {
           method: 'POST',

@@ -1,3 +1,5 @@
+import { scopeReaders } from '../../../src/auth/scope-readers';
+import { dateTimeValue } from '../../../src/db/date-time-value';
 import { Role, SubscriptionStatus } from '../../../src/db/enums';
 import { addDays } from '../../../src/days';
 import { DEMO_PARTNER_ID, DEMO_STORY, DEMO_USER_ID, seed } from '../../../src/ingest/seed/seed';
@@ -219,6 +221,31 @@ describe('seed --scale demo', () => {
     expect(users.every((u: { email: string }) => /^[^@\s]+@[^@\s]+\.example$/.test(u.email))).toBe(
       true,
     );
+  });
+
+  it('has one scheduled report e-mail, whose recipients may all read its customer', async () => {
+    const schedules = await db.ds.query(
+      'SELECT id, owner_id, customer_id, cadence, next_run_at FROM report_schedules',
+    );
+    expect(schedules).toEqual([
+      expect.objectContaining({
+        owner_id: DEMO_USER_ID,
+        customer_id: DEMO_STORY.overLicenseLimit.customerId,
+        cadence: 'WEEKLY',
+      }),
+    ]);
+    // 2026-11-29 is a Sunday: the week under way ends on Monday the 30th.
+    expect(dateTimeValue(schedules[0].next_run_at)).toEqual(new Date('2026-11-30T00:00:00Z'));
+    const recipients: Array<{ user_id: string }> = await db.ds.query(
+      'SELECT user_id FROM report_recipients WHERE schedule_id = ?',
+      [schedules[0].id],
+    );
+    const readers = await scopeReaders(
+      db.ds,
+      { partnerId: DEMO_PARTNER_ID, customerId: DEMO_STORY.overLicenseLimit.customerId },
+      recipients.map((r) => r.user_id),
+    );
+    expect(readers.size).toBe(3);
   });
 
   it('changes nothing when seeded again for the same day', async () => {

@@ -11,7 +11,7 @@ import { ReportRecipient } from '../../../db/schedules/report-recipient.entity';
 import { ReportSchedule } from '../../../db/schedules/report-schedule.entity';
 import { MailError } from './mailer';
 import type { SendMail } from './mailer';
-import type { Period } from './periods';
+import type { Period } from '../../../db/schedules/periods';
 import { scheduleReportCsv, scopeOf } from './schedule-report';
 
 // One delivery: the report of one schedule for one period, mailed once. Whoever runs it (a queue

@@ -6,7 +6,7 @@ import type { Granularity, UsageDimension } from '../../../graphql/enums';
 import { reportCsvLines } from '../report/csv-lines';
 import { preparedReportSql } from '../report/report-rows';
 import { reportQuery } from '../resolvers/usage-report.args';
-import type { Period } from './periods';
+import type { Period } from '../../../db/schedules/periods';
 
 // A schedule's report for one period: the filter and grouping it was created with, over the
 // period's days, cut to the schedule's scope, built by the code of GET /reports/usage.csv.

@@ -2,7 +2,7 @@ import { IsNull, LessThanOrEqual } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { ReportSchedule } from '../../../db/schedules/report-schedule.entity';
 import type { DeliveryJob } from '../../../jobs/job-queue';
-import { periodEndingAt } from './periods';
+import { periodEndingAt } from '../../../db/schedules/periods';
 
 // The scheduler: schedules whose period ended (next_run_at reached) get a delivery job for that
 // period, then next_run_at moves on by one period. The job is queued first, so that a sweep that

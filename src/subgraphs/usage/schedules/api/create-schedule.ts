@@ -11,7 +11,7 @@ import { ReportRecipient } from '../../../../db/schedules/report-recipient.entit
 import { ReportSchedule } from '../../../../db/schedules/report-schedule.entity';
 import { badUserInput, forbidden } from '../../../../graphql/errors';
 import { reportQuery } from '../../resolvers/usage-report.args';
-import { nextRunAfter } from '../periods';
+import { nextRunAfter } from '../../../../db/schedules/periods';
 import type { CreateReportScheduleInput } from './create-report-schedule.input';
 
 // createReportSchedule: who may (a full admin of the scope: Scope 'scheduleReports'), then what

@@ -7,7 +7,7 @@ import { badUserInput, forbidden } from '../../../../graphql/errors';
 import { viewerOf } from '../../../../graphql/viewer-of';
 import { deliver } from '../deliver';
 import { smtpMailer } from '../mailer';
-import { lastEndedPeriod } from '../periods';
+import { lastEndedPeriod } from '../../../../db/schedules/periods';
 import { scopeOf } from '../schedule-report';
 import { CreateReportScheduleInput } from './create-report-schedule.input';
 import { NOT_ADMIN, createSchedule } from './create-schedule';

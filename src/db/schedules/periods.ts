@@ -1,5 +1,5 @@
-import { formatEpochDay, monthStart, nextMonthStart, utcEpochDay, weekStart } from '../../../days';
-import { ReportCadence } from '../../../db/schedules/report-schedule.entity';
+import { formatEpochDay, monthStart, nextMonthStart, utcEpochDay, weekStart } from '../../days';
+import { ReportCadence } from './report-schedule.entity';
 
 // The periods a schedule reports on, in UTC calendar days: the day, the Monday-to-Sunday week or
 // the calendar month. A period ends at midnight UTC after its last day; that instant is when it
