@@ -9,6 +9,7 @@ import type { GraphQLBody } from '../../support/stack';
 import { MATRIX, VIEWERS } from './authorization-matrix';
 import type { MatrixIds, MatrixRow, Outcome, Viewer } from './authorization-matrix';
 import { useFixtureStack } from './fixture-stack';
+import { matrixSchedule } from './matrix-schedule';
 
 // Runs every cell of the authorization matrix (authorization-matrix.ts) and proves the matrix
 // covers the schema: each root field, mutation, entity type of each subgraph and Partner field.
@@ -76,6 +77,7 @@ describe('authorization matrix', () => {
       `SELECT id FROM role_assignments WHERE user_id = 'u-fa-acme' AND role = 'FULL_ADMIN'`,
     );
     ids = { lastFullAdminOfAcme: fullAdmin.id };
+    for (const viewer of VIEWERS) await matrixSchedule(db.ds, `rs-matrix-${viewer}`);
     for (const viewer of VIEWERS) {
       const token =
         viewer === 'anonymous' ? null : await signToken({ userId: viewer, ttl: '10m' }, TEST_JWT);
@@ -98,7 +100,7 @@ describe('authorization matrix', () => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...GATEWAY_HEADERS, ...headers.get(viewer) },
-      body: JSON.stringify({ query: row.query, variables: row.variables?.(ids) ?? {} }),
+      body: JSON.stringify({ query: row.query, variables: row.variables?.(ids, viewer) ?? {} }),
     });
     return (await response.json()) as GraphQLBody;
   }

@@ -51,7 +51,8 @@ export interface MatrixRow {
   /** Where the operation goes: the gateway, or one subgraph (for `_entities`). */
   via: 'gateway' | 'organizations' | 'subscriptions' | 'usage';
   query: string;
-  variables?: (ids: MatrixIds) => Record<string, unknown>;
+  /** `viewer`: rows whose target must differ per viewer (each deletes its own schedule). */
+  variables?: (ids: MatrixIds, viewer: Viewer) => Record<string, unknown>;
   /** Where in `data` the outcome is read. */
   path: readonly (string | number)[];
   /** One outcome per viewer, in VIEWERS order. */
@@ -99,6 +100,14 @@ export const MATRIX: MatrixRow[] = [
   // The customer's last full admin: those who may revoke it are told why not; nothing is written.
   gateway('Mutation.revokeRole', 'mutation($id: ID!) { revokeRole(id: $id) }', ['revokeRole'], 'B F F B F F F F F F U U', (ids) => ({ id: ids.lastFullAdminOfAcme })),
 
+  // Schedules of c-acme: the runner makes one per viewer (owned by u-fa-acme, mailed to u-ro-acme),
+  // each with its last period already delivered, so that running it writes and mails nothing.
+  gateway('Query.reportSchedules', '{ reportSchedules(customerId: "c-acme") { id } }', ['reportSchedules'], 'D D N D D N N N N N U U'),
+  // A recipient who may not read c-acme: full admins get past authorization and are refused.
+  gateway('Mutation.createReportSchedule', 'mutation { createReportSchedule(input: { name: "m", customerId: "c-acme", groupBy: [], cadence: DAILY, recipientIds: ["u-pfa-south"] }) { id } }', ['createReportSchedule'], 'B F F B F F F F F F U U'),
+  gateway('Mutation.runReportSchedule', 'mutation($id: ID!) { runReportSchedule(id: $id) { status } }', ['runReportSchedule'], 'D F F D F F F F F F U U', (_ids, viewer) => ({ id: `rs-matrix-${viewer}` })),
+  gateway('Mutation.deleteReportSchedule', 'mutation($id: ID!) { deleteReportSchedule(id: $id) }', ['deleteReportSchedule'], 'D F F D F F F F F F U U', (_ids, viewer) => ({ id: `rs-matrix-${viewer}` })),
+
   // A record exactly as stored: collectors in scope get it back as unchanged, so nothing is written.
   gateway('Mutation.ingestUsage', 'mutation($r: [UsageRecordInput!]!) { ingestUsage(records: $r) { accepted unchanged } }', ['ingestUsage'], 'F F F F F F D D F F U U', () => ({ r: [STORED_RECORD] })),
 
@@ -133,4 +142,5 @@ export const MATRIX: MatrixRow[] = [
   entities('usage', 'Cluster', 'cl-ams-1',                                     'D D D D D D N N N N U U'),
   entities('usage', 'LicenseSubscription', 'Sub-100001',                       'D D D D D D N N N N U U'),
   entities('usage', 'Tenant', 't-acme-us',                                     'D D D D D D N N N N U U'),
+  entities('usage', 'User', 'u-fa-acme',                                       'D D N D D N N N N N U U'),
 ];
