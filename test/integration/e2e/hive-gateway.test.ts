@@ -137,6 +137,13 @@ const report = {
   groupBy: ['REGION', 'LICENSE_TYPE'],
   granularity: 'MONTH',
 };
+const schedule = {
+  name: 'Acme weekly',
+  customerId: 'c-acme',
+  groupBy: ['LICENSE_TYPE'],
+  cadence: 'WEEKLY',
+  recipientIds: ['u-ro-acme'],
+};
 const trend = { clusterId: 'cl-fra-1', from: FIXTURE_FROM, to: FIXTURE_LAST_DAY };
 
 // In this order through both runtimes: AssignRole comes before the RevokeRole that undoes it.
@@ -275,7 +282,49 @@ const CASES: Case[] = [
     user: 'u-fa-acme',
     shows: 'a full admin',
   },
+  {
+    operation: 'CreateReportSchedule',
+    variables: { input: schedule },
+    user: 'u-ro-acme',
+    shows: 'a read-only admin: FORBIDDEN',
+  },
+  {
+    operation: 'CreateReportSchedule',
+    variables: { input: schedule },
+    user: 'u-fa-acme',
+    shows: 'a full admin',
+  },
+  {
+    operation: 'ReportSchedules',
+    variables: { customerId: 'c-acme' },
+    user: 'u-ro-acme',
+    shows: 'a read-only admin',
+  },
+  {
+    operation: 'RunReportSchedule',
+    variables: (earlier) => ({ id: scheduleId(earlier) }),
+    user: 'u-pfa-south',
+    shows: 'another partner: FORBIDDEN',
+  },
+  {
+    // No SMTP_URL in these stacks: the delivery is recorded as FAILED, saying why.
+    operation: 'RunReportSchedule',
+    variables: (earlier) => ({ id: scheduleId(earlier) }),
+    user: 'u-fa-acme',
+    shows: 'a full admin, without an SMTP server',
+  },
+  {
+    operation: 'DeleteReportSchedule',
+    variables: (earlier) => ({ id: scheduleId(earlier) }),
+    user: 'u-fa-acme',
+    shows: 'a full admin',
+  },
 ];
+
+function scheduleId(earlier: Answers): string {
+  const created = earlier.find((body) => body.data?.createReportSchedule);
+  return (created!.data!.createReportSchedule as { id: string }).id;
+}
 
 function assignedId(earlier: Answers): string {
   const assigned = earlier.find((body) => body.data?.assignRole);

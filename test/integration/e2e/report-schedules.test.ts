@@ -54,7 +54,7 @@ describe('scheduled report operations through the gateway', () => {
     const created = data!.createReportSchedule;
     id = created.id;
     expect(created).toEqual({
-      id: expect.stringMatching(/^rs-/),
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       name: 'Acme monthly',
       cadence: 'MONTHLY',
       granularity: 'MONTH',

@@ -111,7 +111,7 @@ export async function createSchedule(
   await checkCustomers(ds, scope, query.customerIds);
   const recipientIds = [...new Set(input.recipientIds)];
   await checkRecipients(ds, viewer, scope, recipientIds);
-  const id = `rs-${randomUUID()}`;
+  const id = randomUUID();
   const filter = {
     customerIds: query.customerIds,
     subscriptionIds: query.subscriptionIds,
