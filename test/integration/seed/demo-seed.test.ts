@@ -1,4 +1,8 @@
+import { loadViewer } from '../../../src/auth/load-viewer';
 import { scopeReaders } from '../../../src/auth/scope-readers';
+import { demoExampleVariables } from '../../../src/cli/playground/example-variables';
+import { createSchedule } from '../../../src/subgraphs/usage/schedules/api/create-schedule';
+import type { CreateReportScheduleInput } from '../../../src/subgraphs/usage/schedules/api/create-report-schedule.input';
 import { dateTimeValue } from '../../../src/db/date-time-value';
 import { Role, SubscriptionStatus } from '../../../src/db/enums';
 import { addDays } from '../../../src/days';
@@ -246,6 +250,20 @@ describe('seed --scale demo', () => {
       recipients.map((r) => r.user_id),
     );
     expect(readers.size).toBe(3);
+  });
+
+  it("accepts the playground's (and README's) CreateReportSchedule example", async () => {
+    const { input } = demoExampleVariables(TODAY).CreateReportSchedule as {
+      input: CreateReportScheduleInput;
+    };
+    const viewer = await loadViewer(db.ds, DEMO_USER_ID);
+    const id = await createSchedule(db.ds, viewer!, input, new Date(`${TODAY}T12:00:00Z`));
+    const recipients = await db.ds.query(
+      'SELECT user_id FROM report_recipients WHERE schedule_id = ? ORDER BY user_id',
+      [id],
+    );
+    expect(recipients.map((r: { user_id: string }) => r.user_id)).toEqual(input.recipientIds);
+    await db.ds.query('DELETE FROM report_schedules WHERE id = ?', [id]);
   });
 
   it('changes nothing when seeded again for the same day', async () => {
