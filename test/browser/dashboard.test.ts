@@ -91,6 +91,22 @@ async function visitCustomerViews(view: DashboardPage, userId: string, shots: st
   });
   const customer = overview.data.customer!;
   await expectSummaryRows(page, 'table.summary >> nth=0 >>', customer.licenseSummary!);
+  // What could be reclaimed over the last 30 days, per license type.
+  expect(customer.reclaimable!.length).toBeGreaterThan(0);
+  for (const line of customer.reclaimable!) {
+    const row = `table.reclaimable tr[data-license-type="${line.licenseType}"]`;
+    expect([
+      line.licenseType,
+      await cell(page, `${row} [data-field="purchased"]`),
+      await cell(page, `${row} [data-field="peak"]`),
+      await cell(page, `${row} [data-field="reclaimable"]`),
+    ]).toEqual([
+      line.licenseType,
+      count(line.purchased),
+      count(line.peak),
+      count(line.reclaimable),
+    ]);
+  }
   for (const subscription of customer.subscriptions) {
     const section = `section[data-subscription-id="${subscription.id}"]`;
     expect(await cell(page, `${section} [data-field="status"]`)).toBe(
@@ -243,12 +259,14 @@ describe('dashboard', () => {
         await cell(page, `${row} [data-field="purchased"]`),
         await cell(page, `${row} [data-field="consumed"]`),
         await cell(page, `${row} [data-field="utilization"]`),
+        await cell(page, `${row} [data-field="reclaimable"]`),
         (await cell(page, `${row} [data-field="alerts"]`)).split(' ')[0],
       ]).toEqual([
         customer.id,
         count(purchased),
         count(consumed),
         percent(ratio(consumed, purchased)),
+        count(sum(customer.reclaimable!, (line) => line.reclaimable)),
         customer.alerts!.length === 0 ? 'none' : String(customer.alerts!.length),
       ]);
     }
@@ -271,6 +289,23 @@ describe('dashboard', () => {
         .locator('tr[data-customer-id]')
         .evaluateAll((rows) => rows.map((r) => r.dataset.customerId)),
     ).toEqual(byUtilization.data.partner!.customers.nodes.map((c) => c.id));
+
+    // Most reclaimable licenses first, as the API orders them.
+    await page.getByLabel('Order by').selectOption('reclaimable-desc');
+    await page.locator('tr[data-customer-id]').first().waitFor();
+    expect(await view.requestsSettled()).toBe(1);
+    const byReclaimable = await api<PartnerCustomersQuery>(
+      'u-demo-partner',
+      PartnerCustomersDocument,
+      { ...variables, orderBy: { field: 'RECLAIMABLE', direction: 'DESC' } },
+    );
+    expect(
+      await page
+        .locator('tr[data-customer-id]')
+        .evaluateAll((rows) =>
+          rows.map((r) => (r as unknown as { dataset: { customerId: string } }).dataset.customerId),
+        ),
+    ).toEqual(byReclaimable.data.partner!.customers.nodes.map((c) => c.id));
 
     // A search, typed and submitted from the keyboard.
     await page.getByLabel('Customer name contains').fill('conto');

@@ -101,7 +101,10 @@ export type CustomerOverviewQueryVariables = Exact<{
 }>;
 
 
-export type CustomerOverviewQuery = { customer: { id: string, name: string, partner: { id: string, name: string }, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null, asOf: string, oldestReportOn: string | null }> | null, subscriptions: Array<{ id: string, kind: SubscriptionKind, status: SubscriptionStatus, startDate: string, endDate: string | null, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null, asOf: string, oldestReportOn: string | null }>, clusters: Array<{ id: string }>, tenants: Array<{ id: string }> }> } | null };
+export type CustomerOverviewQuery = { customer: { id: string, name: string, partner: { id: string, name: string }, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null, asOf: string, oldestReportOn: string | null }> | null, reclaimable: Array<{ licenseType: LicenseType, purchased: number, peak: number, reclaimable: number, windowDays: number, asOf: string, idleSources: Array<
+        | { id: string, name: string, region: string }
+        | { id: string, name: string, region: string }
+      > }> | null, subscriptions: Array<{ id: string, kind: SubscriptionKind, status: SubscriptionStatus, startDate: string, endDate: string | null, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null, asOf: string, oldestReportOn: string | null }>, clusters: Array<{ id: string }>, tenants: Array<{ id: string }> }> } | null };
 
 export type CustomerRegionsQueryVariables = Exact<{
   customerId: string | number;
@@ -110,7 +113,7 @@ export type CustomerRegionsQueryVariables = Exact<{
 
 export type CustomerRegionsQuery = { customer: { id: string, name: string, regionUsage: Array<{ region: string, licenseType: LicenseType, consumed: number, sources: number, idleSources: number, shareOfCustomer: number | null }> | null } | null };
 
-export type CustomerRowFragment = { id: string, name: string, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, asOf: string, oldestReportOn: string | null }> | null, alerts: Array<{ kind: AlertKind, severity: AlertSeverity }> | null };
+export type CustomerRowFragment = { id: string, name: string, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, asOf: string, oldestReportOn: string | null }> | null, alerts: Array<{ kind: AlertKind, severity: AlertSeverity }> | null, reclaimable: Array<{ licenseType: LicenseType, reclaimable: number }> | null };
 
 export type DashboardViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -137,7 +140,7 @@ export type PartnerCustomersQueryVariables = Exact<{
 }>;
 
 
-export type PartnerCustomersQuery = { partner: { id: string, name: string, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null, asOf: string, oldestReportOn: string | null }> | null, customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, asOf: string, oldestReportOn: string | null }> | null, alerts: Array<{ kind: AlertKind, severity: AlertSeverity }> | null }> } } | null };
+export type PartnerCustomersQuery = { partner: { id: string, name: string, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, available: number, utilization: number | null, asOf: string, oldestReportOn: string | null }> | null, customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, asOf: string, oldestReportOn: string | null }> | null, alerts: Array<{ kind: AlertKind, severity: AlertSeverity }> | null, reclaimable: Array<{ licenseType: LicenseType, reclaimable: number }> | null }> } } | null };
 
 export type SourceUsageQueryVariables = Exact<{
   customerId: string | number;
@@ -177,7 +180,7 @@ export type VisibleCustomersQueryVariables = Exact<{
 }>;
 
 
-export type VisibleCustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, asOf: string, oldestReportOn: string | null }> | null, alerts: Array<{ kind: AlertKind, severity: AlertSeverity }> | null }> } };
+export type VisibleCustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, licenseSummary: Array<{ licenseType: LicenseType, purchased: number, consumed: number, asOf: string, oldestReportOn: string | null }> | null, alerts: Array<{ kind: AlertKind, severity: AlertSeverity }> | null, reclaimable: Array<{ licenseType: LicenseType, reclaimable: number }> | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -235,6 +238,10 @@ export const CustomerRowFragmentDoc = new TypedDocumentString(`
   alerts {
     kind
     severity
+  }
+  reclaimable {
+    licenseType
+    reclaimable
   }
 }
     `, {"fragmentName":"CustomerRow"}) as unknown as TypedDocumentString<CustomerRowFragment, unknown>;
@@ -296,6 +303,19 @@ export const CustomerOverviewDocument = new TypedDocumentString(`
       utilization
       asOf
       oldestReportOn
+    }
+    reclaimable {
+      licenseType
+      purchased
+      peak
+      reclaimable
+      windowDays
+      asOf
+      idleSources {
+        id
+        name
+        region
+      }
     }
     subscriptions {
       id
@@ -432,6 +452,10 @@ export const PartnerCustomersDocument = new TypedDocumentString(`
   alerts {
     kind
     severity
+  }
+  reclaimable {
+    licenseType
+    reclaimable
   }
 }`) as unknown as TypedDocumentString<PartnerCustomersQuery, PartnerCustomersQueryVariables>;
 export const SourceUsageDocument = new TypedDocumentString(`
@@ -574,5 +598,9 @@ export const VisibleCustomersDocument = new TypedDocumentString(`
   alerts {
     kind
     severity
+  }
+  reclaimable {
+    licenseType
+    reclaimable
   }
 }`) as unknown as TypedDocumentString<VisibleCustomersQuery, VisibleCustomersQueryVariables>;

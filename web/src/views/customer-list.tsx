@@ -32,6 +32,10 @@ const ORDERS: Record<string, { text: string; order: CustomerOrder }> = {
     text: 'Utilization, lowest first',
     order: { field: 'UTILIZATION', direction: 'ASC' },
   },
+  'reclaimable-desc': {
+    text: 'Reclaimable, most first',
+    order: { field: 'RECLAIMABLE', direction: 'DESC' },
+  },
 };
 
 function worstSeverity(alerts: CustomerRowFragment['alerts']): Severity | null {
@@ -63,6 +67,9 @@ function CustomerRow({ customer }: { customer: CustomerRowFragment }) {
       <td data-field="purchased">{customer.licenseSummary ? count(purchased) : '—'}</td>
       <td data-field="consumed">{customer.licenseSummary ? count(consumed) : '—'}</td>
       <td data-field="utilization">{percent(ratio(consumed, purchased))}</td>
+      <td data-field="reclaimable">
+        {customer.reclaimable ? count(sum(customer.reclaimable, (line) => line.reclaimable)) : '—'}
+      </td>
       <td data-field="alerts">
         {customer.alerts === null ? (
           '—'
@@ -190,6 +197,7 @@ export function CustomerList({ partnerId, params }: Props) {
                     <th scope="col">Purchased</th>
                     <th scope="col">Consumed</th>
                     <th scope="col">Utilization</th>
+                    <th scope="col">Reclaimable (30 days)</th>
                     <th scope="col">Alerts</th>
                     <th scope="col">Oldest report</th>
                   </tr>

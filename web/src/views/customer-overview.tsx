@@ -3,13 +3,14 @@ import { CustomerOverviewDocument } from '../generated/operations';
 import { CsvButton } from '../components/csv-button';
 import { CustomerHeader } from '../components/customer-header';
 import { Empty, Loading, NotVisible, Problems } from '../components/states';
+import { ReclaimableTable } from '../components/reclaimable-table';
 import { SummaryTable } from '../components/summary-table';
 import { addDays, label, todayUtc } from '../format';
 import { href } from '../router';
 
-// The customer's subscriptions (#/customers/ID): every multi-tenant and Dedicated Instance
-// subscription with its status, end date and purchased / consumed / available per license type,
-// and how old the data is. One request.
+// The customer's subscriptions (#/customers/ID): the customer's totals and what it could reclaim,
+// then every multi-tenant and Dedicated Instance subscription with its status, end date and
+// purchased / consumed / available per license type, and how old the data is. One request.
 
 export function CustomerOverview({ customerId }: { customerId: string }) {
   const { loading, data, errors } = useQuery(CustomerOverviewDocument, { customerId });
@@ -29,6 +30,7 @@ export function CustomerOverview({ customerId }: { customerId: string }) {
       {customer?.licenseSummary ? (
         <SummaryTable caption="All subscriptions together" lines={customer.licenseSummary} />
       ) : null}
+      {customer?.reclaimable ? <ReclaimableTable lines={customer.reclaimable} /> : null}
       {customer && customer.subscriptions.length === 0 ? <Empty>No subscriptions.</Empty> : null}
       {customer?.subscriptions.map((subscription) => (
         <section
