@@ -4,6 +4,7 @@ import { openDataSource } from '../db/data-source';
 import { closeDataSource } from '../db/cancel-statements';
 import { startReadRouting } from '../db/read-routing';
 import type { ReadRouting } from '../db/read-routing';
+import { onBulkLoadNotice } from '../db/usage/local-infile';
 import { sqlLogger } from '../logger';
 import { CliError, EXIT, firstLine } from './errors';
 import type { CliSession } from './session';
@@ -44,6 +45,8 @@ export async function withDatabase<T>(
       },
     );
   }
+  // The import's fall-back from LOAD DATA LOCAL INFILE is said in the command's own log.
+  onBulkLoadNotice(ds, (message) => session.logger.warn(message));
   try {
     return await work(ds);
   } finally {

@@ -22,7 +22,7 @@ export const ROLLUP_TABLES = [
 const DAILY_COLUMNS = ['partner_id', 'day', 'region', 'license_type', 'consumed', 'row_count'];
 export const DAILY_KEY = ['partner_id', 'day', 'region', 'license_type'];
 
-const LAST_COLUMNS = [
+export const LAST_COLUMNS = [
   'source_id',
   'license_type',
   'bucket',
@@ -47,7 +47,7 @@ export function addToDailyTotal(mysql: boolean): string {
 }
 // MySQL evaluates ON DUPLICATE KEY UPDATE assignments left to right, each seeing the ones before
 // it: `consumed` must be decided before `last_day` moves. SQLite's SET sees only the old row.
-const MYSQL_LAST = `ON DUPLICATE KEY UPDATE
+export const MYSQL_LAST = `ON DUPLICATE KEY UPDATE
   consumed = IF(VALUES(last_day) >= last_day, VALUES(consumed), consumed),
   ${COPIED.map((c) => `${c} = VALUES(${c})`).join(', ')},
   last_day = GREATEST(last_day, VALUES(last_day))`;

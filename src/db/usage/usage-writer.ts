@@ -1,37 +1,24 @@
 import type { EntityManager } from 'typeorm';
 import { isMysql } from '../dialect';
 import { RollupChanges } from '../rollups/rollup-changes';
+import { rollUpStaged } from '../rollups/staged-rollups';
 import { applyRollupChanges } from '../rollups/write-rollups';
 import { IN_LIST_CHUNK, dateTimeParameter } from '../sql/bulk';
 import { placeholders } from '../sql/placeholders';
 import { asRolledUp, sameRow } from './stored-usage';
-import { upsertMysql } from './upsert-mysql';
+import { STAGING_TABLE, mergeThroughStaging } from './staging-mysql';
 import { readStoredSqlite, writeSqlite } from './upsert-sqlite';
 import { usageKey } from './usage-row';
 import type { UsageRow, UsageWriteCounts } from './usage-row';
 
 // The one write path for daily usage: the importer, the seeder and the ingestUsage mutation all
-// come through here, a chunk of rows at a time, and the rollups (db/rollups) are written once per
-// call. On SQLite what a chunk's keys held is read first (upsert-sqlite.ts), which
-// gives the counts and each row's exact difference to the rollups. On MySQL the upsert counts for
-// itself (upsert-mysql.ts): a chunk of new rows only adds its rows to the daily
-// totals; a chunk that rewrote rows marks its partners' days stale instead.
+// come through here. On MySQL a call's rows are staged and merged set-based
+// (staging-mysql.ts), the server counting what the merge did, and the rollups follow from the
+// staging table (rollups/staged-rollups.ts). On SQLite, a chunk of rows at a time, what the
+// chunk's keys held is read first (upsert-sqlite.ts), which gives the counts and each row's exact
+// difference to the rollups, written once per call.
 
 export const USAGE_CHUNK_SIZE = 1000;
-
-async function upsertChunkMysql(
-  manager: EntityManager,
-  rows: UsageRow[],
-  rollups: RollupChanges,
-): Promise<UsageWriteCounts> {
-  const counts = await upsertMysql(manager, rows);
-  if (counts.inserted === rows.length) {
-    for (const row of rows) rollups.add(undefined, row);
-  } else if (counts.unchanged < rows.length) {
-    for (const row of rows) rollups.addOverUnknown(row);
-  }
-  return counts;
-}
 
 async function upsertChunkSqlite(
   manager: EntityManager,
@@ -88,10 +75,19 @@ export async function upsertUsageRows(
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('upsertUsageRows must run inside a transaction');
   }
+  if (isMysql(manager.connection)) {
+    const merged = await mergeThroughStaging(manager, rows, (written) =>
+      rollUpStaged(manager, STAGING_TABLE, written, reportedAt),
+    );
+    return merged.counts;
+  }
   const rollups = new RollupChanges();
-  const upsertChunk = isMysql(manager.connection) ? upsertChunkMysql : upsertChunkSqlite;
   for (let start = 0; start < rows.length; start += USAGE_CHUNK_SIZE) {
-    const chunk = await upsertChunk(manager, rows.slice(start, start + USAGE_CHUNK_SIZE), rollups);
+    const chunk = await upsertChunkSqlite(
+      manager,
+      rows.slice(start, start + USAGE_CHUNK_SIZE),
+      rollups,
+    );
     counts.inserted += chunk.inserted;
     counts.updated += chunk.updated;
     counts.unchanged += chunk.unchanged;
