@@ -5,6 +5,7 @@ import { UsageRollups1796100000000 } from './1796100000000-usage-rollups';
 import { UsageDailyStale1796200000000 } from './1796200000000-usage-daily-stale';
 import { EntitlementLines1796300000000 } from './1796300000000-entitlement-lines';
 import { ReportSchedules1796416000000 } from './1796416000000-report-schedules';
+import { UsagePartitions1796500000000 } from './1796500000000-usage-partitions';
 
 // Every migration, oldest first. Listed by hand (not globbed) so that jest, the tsc output and a
 // packaged build all load exactly the same set. tools/generate-migration.ts writes new ones.
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   UsageDailyStale1796200000000,
   EntitlementLines1796300000000,
   ReportSchedules1796416000000,
+  UsagePartitions1796500000000,
 ];

@@ -67,6 +67,19 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
   });
 }
 
+/**
+ * MySQL's license_usage is partitioned by month (migrations/1796500000000-usage-partitions), and a
+ * partitioned table can have no foreign key: its reference to usage_sources is left out of the
+ * metadata too, so that TypeORM's schema comparison (and tools/generate-migration) agrees with
+ * the migrated schema. SQLite keeps the foreign key the entity declares.
+ */
+function withoutPartitionedForeignKeys(ds: DataSource): void {
+  const usage = ds.getMetadata('license_usage');
+  usage.foreignKeys = usage.foreignKeys.filter(
+    (key) => key.referencedTablePath !== 'usage_sources',
+  );
+}
+
 async function sqliteHasTable(ds: DataSource, name: string): Promise<boolean> {
   const rows: unknown[] = await ds.query(
     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -89,6 +102,7 @@ export async function openDataSource(
     options,
   );
   await ds.initialize();
+  if (db.kind === 'mysql') withoutPartitionedForeignKeys(ds);
   try {
     if (db.kind === 'sqlite') {
       const hadRollups = await sqliteHasTable(ds, 'usage_daily_totals');

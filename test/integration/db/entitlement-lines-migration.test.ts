@@ -72,8 +72,13 @@ describe('entitlements carried over to lines of their own', () => {
 
   it('MySQL: the migration keeps every stored entitlement, as a line without a number', async () => {
     if (db.kind !== 'mysql') return;
-    const last = db.ds.migrations[db.ds.migrations.length - 1];
-    expect(last.name).toBe('EntitlementLines1796300000000');
+    const index = db.ds.migrations.findIndex((m) => m.name === 'EntitlementLines1796300000000');
+    expect(index).toBeGreaterThan(0);
+    // The migrations after it (usage partitions ...) are undone first, and run again after.
+    const undoLater = async () => {
+      for (let i = index + 1; i < db.ds.migrations.length; i++) await db.ds.undoLastMigration();
+    };
+    await undoLater();
     await db.ds.undoLastMigration();
     await insertOwners((sql) => db.ds.query(sql));
     await insertOld((sql, params) => db.ds.query(sql, params));
@@ -83,7 +88,9 @@ describe('entitlements carried over to lines of their own', () => {
     await expectCarriedOver(db.ds);
 
     // Undoing it would have to drop one of two same-day lines: it refuses and changes nothing.
+    await undoLater();
     await expect(db.ds.undoLastMigration()).rejects.toThrow(/several entitlements/);
+    await db.ds.runMigrations();
     expect(await db.ds.showMigrations()).toBe(false);
     expect(await storedLines(db.ds)).toHaveLength(3);
   });
