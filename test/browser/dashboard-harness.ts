@@ -23,15 +23,13 @@ import type { TestStack } from '../support/stack';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Where screenshots go: docs/screenshots/ with `npm run screenshots`, else a temporary folder. */
-export const SCREENSHOT_DIR =
-  process.env.DASHBOARD_SCREENSHOTS !== undefined
-    ? path.resolve(ROOT, process.env.DASHBOARD_SCREENSHOTS)
-    : fs.mkdtempSync(path.join(os.tmpdir(), 'licensegraph-screenshots-'));
+/** docs/screenshots/ with `npm run screenshots`; else a temporary folder, removed afterwards. */
+const KEPT_SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS;
 
 export interface DashboardHarness {
   stack: TestStack;
   browser: TestBrowser;
+  screenshotDir: string;
   /** http://127.0.0.1:PORT/app */
   appUrl: string;
   origin: string;
@@ -41,6 +39,10 @@ export function useDashboard(): DashboardHarness {
   let db: TestDatabase | undefined;
   let stack: TestStack | undefined;
   let browser: TestBrowser | undefined;
+  const screenshotDir =
+    KEPT_SCREENSHOTS !== undefined
+      ? path.resolve(ROOT, KEPT_SCREENSHOTS)
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'licensegraph-screenshots-'));
   beforeAll(async () => {
     execFileSync(process.execPath, [path.join(ROOT, 'bin', 'build-web.js')], { stdio: 'inherit' });
     db = await openTestDatabase();
@@ -56,10 +58,12 @@ export function useDashboard(): DashboardHarness {
     await browser?.close();
     await stack?.stop();
     await db?.close();
+    if (KEPT_SCREENSHOTS === undefined) fs.rmSync(screenshotDir, { recursive: true, force: true });
   });
   return {
     stack: lateBound('the test stack', () => stack),
     browser: lateBound('the browser', () => browser),
+    screenshotDir,
     get appUrl() {
       return lateBound('the test stack', () => stack).gatewayUrl.replace(/\/graphql$/, '/app');
     },
@@ -107,7 +111,10 @@ export async function dashboardPage(harness: DashboardHarness): Promise<Dashboar
       return count;
     },
     async screenshot(name) {
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(harness.screenshotDir, `${name}.png`),
+        fullPage: true,
+      });
     },
   };
 }

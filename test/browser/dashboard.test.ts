@@ -206,6 +206,31 @@ async function visitCustomerViews(view: DashboardPage, userId: string, shots: st
   expect(await cell(page, 'p.forecast')).toContain(`from ${count(forecast.consumed)} in use`);
   if (shots) await view.screenshot(`${shots}-trend`);
 
+  // One cluster of the subscription against the subscription's purchased: one more request.
+  const cluster = customer.subscriptions[0].clusters[0].id;
+  await page.getByLabel('Cluster or tenant').selectOption(cluster);
+  await page.locator('caption', { hasText: '(' }).first().waitFor();
+  requests.trend += await view.requestsSettled();
+  const clusterTrend = await api<UsageTrendSeriesQuery>(userId, UsageTrendSeriesDocument, {
+    subscriptionId: subscription,
+    from,
+    to,
+    granularity: 'WEEK',
+    sourceId: cluster,
+    isCluster: true,
+    isTenant: false,
+    isSource: true,
+  });
+  const clusterPoints = clusterTrend.data.cluster!.usage!.filter((p) => p.licenseType === type);
+  expect(clusterPoints.length).toBeGreaterThan(10);
+  for (const point of clusterPoints) {
+    expect([
+      point.period,
+      await cell(page, `tr[data-period="${point.period}"] [data-field="consumed"]`),
+    ]).toEqual([point.period, count(point.consumed)]);
+  }
+  expect(await page.locator('p.forecast').count()).toBe(0);
+
   requests.alerts = await open(view, `${base}/alerts`, 'tr[data-kind]');
   const alerts = await api<{ customer: { alerts: Array<{ kind: string; severity: string }> } }>(
     userId,
@@ -222,8 +247,8 @@ async function visitCustomerViews(view: DashboardPage, userId: string, shots: st
   return requests;
 }
 
-/** What the README promises each view costs (README, Dashboard). */
-const CUSTOMER_VIEW_REQUESTS = { usage: 1, regions: 1, trend: 2, alerts: 1 };
+/** What the README promises each view costs (README, Dashboard); the trend: 2, and 1 per change. */
+const CUSTOMER_VIEW_REQUESTS = { usage: 1, regions: 1, trend: 3, alerts: 1 };
 
 describe('dashboard', () => {
   it('serves the partner admin the demo with its token, every view agreeing with the API', async () => {
@@ -349,6 +374,13 @@ describe('dashboard', () => {
     expect(await view.requestsSettled()).toBe(2);
     await open(view, `#/partners/${PARTNER}?q=conto`, 'caption:has-text("of 1")');
 
+    // A search that matches nothing: the empty state, in words.
+    await open(view, `#/partners/${PARTNER}?q=no-such-customer`, '.state.empty');
+    expect(await cell(page, '.state.empty')).toBe(
+      "No customer's name contains “no-such-customer”.",
+    );
+    await open(view, `#/partners/${PARTNER}?q=conto`, 'caption:has-text("of 1")');
+
     // The customer opens its own view from the list.
     await page.getByRole('link', { name: 'Contoso Pharmaceuticals' }).click();
     await page.locator('section[data-subscription-id]').first().waitFor();
@@ -454,6 +486,27 @@ describe('dashboard', () => {
     expect(await page.evaluate('window.localStorage.length')).toBe(0);
     expect(await problems(view)).toEqual(NO_PROBLEMS);
     expect(who).toBeTruthy();
+    await page.close();
+  });
+
+  it('sends a refused token back to the sign-in page with the API’s reason', async () => {
+    const view = await dashboardPage(harness);
+    const { page } = view;
+    await page.goto(harness.appUrl);
+    await page.getByLabel('Bearer token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const notice = page.locator('[role="alert"]', { hasText: 'The token was refused' });
+    await notice.waitFor();
+    const { body } = await harness.stack.request(
+      '{ viewer { user { id } } }',
+      {},
+      {
+        authorization: 'Bearer not-a-token',
+      },
+    );
+    expect(body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await notice.innerText()).toBe(`The token was refused: ${body.errors?.[0].message}`);
+    expect(await page.evaluate('window.sessionStorage.length')).toBe(0);
     await page.close();
   });
 

@@ -113,7 +113,7 @@ export function App() {
   const [justSignedIn, setJustSignedIn] = useState(false);
   const signOut = (reason?: string) => {
     forgetToken();
-    setNotice(reason ? `Signed out: ${reason}` : null);
+    setNotice(reason ? `The token was refused: ${reason}` : null);
     setToken(null);
   };
   return (

@@ -44,7 +44,7 @@ describe('licensegraph start', () => {
     Number((await ds.query('SELECT COUNT(*) AS n FROM license_usage'))[0].n);
 
   it(
-    'loads the demo data, prints a working demo token and serves the graph with the playground',
+    'loads the demo data, prints a working demo token and serves the graph, the playground and the dashboard',
     async () => {
       const running = startCli(['start'], env);
       try {
@@ -95,6 +95,13 @@ describe('licensegraph start', () => {
         const html = await page.text();
         expect(html).toMatch(/graphiql/i);
         expect(html).toContain(token);
+
+        // The dashboard, built on the way up (bin/build-web.js), with the demo token on loopback.
+        const appUrl = gatewayUrl.replace(/\/graphql$/, '/app');
+        expect(stdout).toContain(`${appUrl} (the license usage dashboard)`);
+        const app = await fetch(appUrl);
+        expect(app.status).toBe(200);
+        expect(await app.text()).toContain(`"demoToken":"${token}"`);
       } finally {
         expect(await running.stop()).toBe(0);
       }
