@@ -268,6 +268,35 @@ export interface Config {
   rateLimits: RateLimitSettings;
   operations: OperationsConfig;
   reportMail: ReportMailSettings;
+  telemetry: TelemetrySettings;
+}
+
+/** Metrics and traces (README, Operations). */
+export interface TelemetrySettings {
+  /** METRICS_ENABLED (default true): every server answers GET /metrics. */
+  metricsEnabled: boolean;
+  /** METRICS_TOKEN: /metrics wants `Authorization: Bearer <it>`; unset: loopback callers only. */
+  metricsToken: string | null;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: where spans go over OTLP/HTTP; unset: no tracing at all. */
+  otlpEndpoint: string | null;
+}
+
+export const MIN_METRICS_TOKEN_BYTES = 16;
+
+/** METRICS_ENABLED, METRICS_TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT. */
+export function telemetrySettings(env: Env = process.env): TelemetrySettings {
+  const metricsToken = read(env, 'METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && Buffer.byteLength(metricsToken) < MIN_METRICS_TOKEN_BYTES) {
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      `must be at least ${MIN_METRICS_TOKEN_BYTES} bytes long`,
+    );
+  }
+  return {
+    metricsEnabled: flag(env, 'METRICS_ENABLED', true),
+    metricsToken,
+    otlpEndpoint: httpUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT') ?? null,
+  };
 }
 
 export class ConfigError extends Error {
@@ -508,6 +537,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimits: rateLimitSettings(env),
     operations: operationsConfig(env),
     reportMail: reportMailSettings(env),
+    telemetry: telemetrySettings(env),
   };
 }
 

@@ -1,10 +1,12 @@
 import pino from 'pino';
 import type { Logger as SqlLogger } from 'typeorm';
 import type { LogLevel } from './config';
+import { currentRequest } from './telemetry/request-scope';
 
 // Diagnostics go through pino as JSON lines on stderr, so that a command's own output on stdout
 // (a token, a report) stays clean enough to pipe. LOG_LEVEL picks how much: `debug` adds stacks
-// of failures, `trace` every SQL statement.
+// of failures, `trace` every SQL statement. A line written while a request is served carries its
+// requestId: the trace id of its traces (telemetry/request-scope).
 
 export type Logger = pino.Logger;
 
@@ -13,7 +15,15 @@ export function createLogger(
   destination: pino.DestinationStream = pino.destination({ dest: 2, sync: true }),
 ): Logger {
   return pino(
-    { level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
+    {
+      level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: () => {
+        const request = currentRequest();
+        return request ? { requestId: request.requestId } : {};
+      },
+    },
     destination,
   );
 }

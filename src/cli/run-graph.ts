@@ -10,6 +10,7 @@ import { loadContractExamples } from './playground/examples';
 import { readSupergraph } from '../schema/schema-files';
 import { generatedGatewaySecret } from '../http/gateway-secret';
 import { startStack } from '../server/stack';
+import { startTracing } from '../telemetry/tracing';
 import type { Piece } from '../server/stack';
 import type { CliSession } from './session';
 import { stopRequested } from './stop-requested';
@@ -50,6 +51,7 @@ export async function runGraph(
   const verify = createTokenVerifier({ ...config.jwt, secret });
   const demoToken = LOOPBACK.has(config.host) ? (options.demoToken ?? null) : null;
   const secretForSubgraphs = gatewaySecret(config, pieces);
+  const tracing = startTracing(config.telemetry.otlpEndpoint);
   const stack = await startStack({
     pieces,
     ds,
@@ -71,6 +73,7 @@ export async function runGraph(
     gatewaySecret: secretForSubgraphs,
     rateLimits: config.rateLimits,
     deadlines: config.deadlines,
+    telemetry: config.telemetry,
     mountOnGateway: (app) => {
       if (config.exposure.playground) {
         mountPlayground(app, { examples: loadContractExamples(), demoToken });
@@ -107,5 +110,6 @@ export async function runGraph(
   // DRAIN_SECONDS each, the gateway first, then the subgraphs it was waiting on); then the
   // database pool closes (withDatabase).
   await stack.stop(config.deadlines.drainSeconds * 1000);
+  await tracing.shutdown();
   return 0;
 }

@@ -7,6 +7,7 @@ import type { DatabaseConfig, DeadlineSettings } from '../config';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { guardedMysqlDriver } from './guarded-pool';
+import { instrumentStatements } from './instrument-statements';
 import { detectMysqlFlavor } from './mysql-flavor';
 import { rebuildUsageRollups } from './rollups/rebuild';
 
@@ -29,42 +30,46 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions 
     logging: options.logger ? (['query', 'error'] as LoggerOptions) : false,
   };
   if (db.kind === 'mysql') {
-    return new DataSource({
-      ...common,
-      type: db.flavor ?? 'mysql',
-      connectorPackage: 'mysql2',
-      ...(options.deadlines && {
-        driver: guardedMysqlDriver(db.flavor ?? 'mysql', options.deadlines),
+    return instrumentStatements(
+      new DataSource({
+        ...common,
+        type: db.flavor ?? 'mysql',
+        connectorPackage: 'mysql2',
+        ...(options.deadlines && {
+          driver: guardedMysqlDriver(db.flavor ?? 'mysql', options.deadlines),
+        }),
+        url: db.url,
+        charset: 'utf8mb4_unicode_ci',
+        timezone: 'Z',
+        // Calendar days stay 'YYYY-MM-DD' strings: a JS Date would shift them by the local offset.
+        dateStrings: ['DATE'],
+        // Without FOUND_ROWS an unchanged row counts 0 in affectedRows, which the usage writer uses
+        // to tell updated rows from unchanged ones (db/usage/upsert-mysql.ts).
+        flags: ['-FOUND_ROWS'],
+        supportBigNumbers: true,
+        poolSize: options.poolSize ?? options.deadlines?.poolSize ?? 10,
+        migrations: MIGRATIONS,
+        migrationsTableName: 'migrations',
+        migrationsTransactionMode: 'each',
       }),
-      url: db.url,
-      charset: 'utf8mb4_unicode_ci',
-      timezone: 'Z',
-      // Calendar days stay 'YYYY-MM-DD' strings: a JS Date would shift them by the local offset.
-      dateStrings: ['DATE'],
-      // Without FOUND_ROWS an unchanged row counts 0 in affectedRows, which the usage writer uses
-      // to tell updated rows from unchanged ones (db/usage/upsert-mysql.ts).
-      flags: ['-FOUND_ROWS'],
-      supportBigNumbers: true,
-      poolSize: options.poolSize ?? options.deadlines?.poolSize ?? 10,
-      migrations: MIGRATIONS,
-      migrationsTableName: 'migrations',
-      migrationsTransactionMode: 'each',
-    });
+    );
   }
   if (db.file !== ':memory:')
     fs.mkdirSync(path.dirname(path.resolve(db.file)), { recursive: true });
-  return new DataSource({
-    ...common,
-    type: 'better-sqlite3',
-    database: db.file,
-    enableWAL: db.file !== ':memory:',
-    prepareDatabase: (sqlite: { pragma(source: string): unknown }) => {
-      sqlite.pragma('foreign_keys = ON');
-      // How long a statement waits for another connection's write lock.
-      const lockWaitMs = (options.deadlines?.lockWaitSeconds ?? 5) * 1000;
-      sqlite.pragma(`busy_timeout = ${Math.round(lockWaitMs)}`);
-    },
-  });
+  return instrumentStatements(
+    new DataSource({
+      ...common,
+      type: 'better-sqlite3',
+      database: db.file,
+      enableWAL: db.file !== ':memory:',
+      prepareDatabase: (sqlite: { pragma(source: string): unknown }) => {
+        sqlite.pragma('foreign_keys = ON');
+        // How long a statement waits for another connection's write lock.
+        const lockWaitMs = (options.deadlines?.lockWaitSeconds ?? 5) * 1000;
+        sqlite.pragma(`busy_timeout = ${Math.round(lockWaitMs)}`);
+      },
+    }),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import mysql2 from 'mysql2';
 import type { DeadlineSettings } from '../config';
+import { watchPool } from '../telemetry/metrics';
 
 // The mysql2 driver TypeORM is handed when a process serves requests: its pool gives every
 // connection the session's deadlines, bounds how many requests wait for a connection and how long,
@@ -181,6 +182,12 @@ export function guardedMysqlDriver(
       for (const key of POOL_ONLY) delete connectOptions[key];
       const activity: PoolActivity = { inUse: new Set(), waiting: 0, connectOptions };
       ACTIVITY.set(pool, activity);
+      const unwatch = watchPool(() => ({ inUse: activity.inUse.size, waiting: activity.waiting }));
+      const end = (pool as unknown as mysql2.Pool).end.bind(pool);
+      (pool as unknown as { end: typeof end }).end = ((...args: Parameters<typeof end>) => {
+        unwatch();
+        return end(...args);
+      }) as typeof end;
       pool.on('connection', (connection) => {
         // Queued on the connection ahead of the statement its first user sends.
         connection.query(setSession, () => undefined);

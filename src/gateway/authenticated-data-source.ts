@@ -40,7 +40,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     /** Aborted when a stopping gateway gives up on its requests under way. */
     shutdown?: AbortSignal,
   ) {
-    super({ url, fetcher: subgraphFetcher(timeoutSeconds, shutdown) });
+    super({ url, fetcher: subgraphFetcher(timeoutSeconds, shutdown, service) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

@@ -5,6 +5,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Express } from 'express';
 import type { QueryLimits, SubgraphName } from '../config';
+import { observeRequests, requestScopePlugin, withRequestId } from '../http/observe';
+import type { MetricsAccess } from '../http/observe';
 import { mountJsonErrors } from '../http/json-errors';
 import { AuthenticationError } from '../auth/errors';
 import { bearerToken } from '../auth/jwt';
@@ -46,6 +48,8 @@ export interface GatewayOptions {
   operationCost?: OperationCost;
   /** SUBGRAPH_TIMEOUT_SECONDS: the longest wait for one subgraph fetch. */
   subgraphTimeoutSeconds: number;
+  /** Who may read /metrics (default: on, loopback callers only). */
+  telemetry?: MetricsAccess;
 }
 
 export interface GatewayExposure {
@@ -113,6 +117,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       costLimitPlugin(options.limits.maxCost),
       viewerRateLimitPlugin(options.rateLimits, options.operationCost),
       errorStatusPlugin(),
+      requestScopePlugin(),
     ],
     formatError(formatted, error) {
       const shown = formatGatewayError(formatted);
@@ -122,7 +127,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ) {
         logger.warn({ err: error }, 'gateway error');
       }
-      return shown;
+      return withRequestId(shown);
     },
   });
   await apollo.start();
@@ -130,6 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.exposure.trustProxyHops);
+  observeRequests(app, 'gateway', options.telemetry);
   const lifecycle = newLifecycle();
   closeWhileDraining(app, lifecycle);
   mountHealth(app, subgraphsProbe(Object.values(options.subgraphUrls)), lifecycle);

@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { subgraphFetchDuration, subgraphFetchErrors } from '../telemetry/metrics';
+import { currentRequest } from '../telemetry/request-scope';
+import { inSpan, SpanKind } from '../telemetry/tracing';
 
 // How the gateway reaches its subgraphs (issue 13 §1, §2): Node's fetch (undici keeps sockets
 // alive, for less than the subgraphs' keepAliveTimeout: http/http-server), with a deadline per
@@ -31,21 +35,66 @@ export function isQueryBody(body: FetcherRequestInit['body']): boolean {
   }
 }
 
-export function subgraphFetcher(timeoutSeconds: number, shutdown?: AbortSignal): Fetcher {
-  const once = (url: string, init: FetcherRequestInit) => {
+/** Why a fetch attempt failed, for licensegraph_subgraph_fetch_errors_total. */
+function failureReason(error: unknown): string {
+  if (isStaleSocket(error)) return 'stale_socket';
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'TimeoutError') return 'timeout';
+  if (name === 'AbortError') return 'aborted';
+  return 'unreachable';
+}
+
+/**
+ * W3C traceparent of the request being served when traces are off, so that the subgraph logs
+ * under the same request id (telemetry/request-scope): flags 00, nothing was sampled.
+ */
+function untracedParent(): Record<string, string> {
+  const request = currentRequest();
+  return request
+    ? { traceparent: `00-${request.requestId}-${randomBytes(8).toString('hex')}-00` }
+    : {};
+}
+
+/**
+ * `subgraph` names the service in metrics and spans; `shutdown`, when aborted, fails the fetches
+ * still waiting (a stopping gateway).
+ */
+export function subgraphFetcher(
+  timeoutSeconds: number,
+  shutdown?: AbortSignal,
+  subgraph = 'subgraph',
+): Fetcher {
+  const once = async (url: string, init: FetcherRequestInit, trace: Record<string, string>) => {
     const timeout = AbortSignal.timeout(Math.ceil(timeoutSeconds * 1000));
-    return fetch(url, {
-      ...init,
-      signal: shutdown ? AbortSignal.any([timeout, shutdown]) : timeout,
-    }) as unknown as Promise<FetcherResponse>;
-  };
-  return async (url, init = {}) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await once(url, init);
-      } catch (error) {
-        if (attempt >= ATTEMPTS || !isStaleSocket(error) || !isQueryBody(init.body)) throw error;
-      }
+    const stop = subgraphFetchDuration.startTimer({ subgraph });
+    try {
+      return (await fetch(url, {
+        ...init,
+        headers: { ...init.headers, ...(trace.traceparent ? trace : untracedParent()) },
+        signal: shutdown ? AbortSignal.any([timeout, shutdown]) : timeout,
+      })) as unknown as FetcherResponse;
+    } catch (error) {
+      subgraphFetchErrors.inc({ subgraph, reason: failureReason(error) });
+      throw error;
+    } finally {
+      stop();
     }
   };
+  return (url, init = {}) =>
+    inSpan(
+      `fetch ${subgraph}`,
+      SpanKind.CLIENT,
+      { 'licensegraph.subgraph': subgraph, 'http.request.method': init.method ?? 'POST' },
+      async (trace) => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await once(url, init, trace);
+          } catch (error) {
+            if (attempt >= ATTEMPTS || !isStaleSocket(error) || !isQueryBody(init.body)) {
+              throw error;
+            }
+          }
+        }
+      },
+    );
 }

@@ -36,6 +36,9 @@ export function newLifecycle(): Lifecycle {
 /** How long a stopping server still takes connections, to decline them rather than reset them. */
 const DECLINE_MS = 500;
 
+/** No request under way and none arrived for this long: the server may close its listener. */
+const QUIET_MS = 250;
+
 /**
  * Mounted first: while draining, a request that arrives is declined (503, SERVICE_UNAVAILABLE)
  * and every answer closes its connection. Requests already under way go on.
@@ -71,8 +74,13 @@ export async function listen(
   // Requests whose answer is not finished yet: a stopping server keeps its listener (declining
   // newcomers) until they are done, so that connections still queued are answered, not reset.
   let inFlight = 0;
+  // When the last connection or request arrived: none under way is not yet quiet while the
+  // system still hands over connections it queued (a busy moment), each a request to come.
+  let lastArrival = 0;
+  server.on('connection', () => (lastArrival = Date.now()));
   server.on('request', (_req, res: http.ServerResponse) => {
     inFlight += 1;
+    lastArrival = Date.now();
     res.once('close', () => (inFlight -= 1));
   });
   await new Promise<void>((resolve, reject) => {
@@ -109,8 +117,10 @@ export async function listen(
           const quiet = (until: number) =>
             new Promise<void>((done) => {
               const check = () => {
-                if (inFlight === 0 || Date.now() >= until) done();
-                else setTimeout(check, 50);
+                const idle = inFlight === 0 && Date.now() - lastArrival >= QUIET_MS;
+                if (idle || Date.now() >= until) done();
+                // Checked after the next I/O poll: connections accepted meanwhile count first.
+                else setTimeout(() => setImmediate(check), 50);
               };
               check();
             });

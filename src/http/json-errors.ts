@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Express, Request, Response } from 'express';
 import { databaseRefusal } from '../db/database-errors';
 import type { Logger } from '../logger';
+import { noteError } from '../telemetry/request-scope';
 
 // Every HTTP answer of every process is JSON, whatever failed: a body that is not JSON, in another
 // charset or encoding, or too large; a path that does not exist; a route that threw. Express's own
@@ -66,6 +67,7 @@ const INTERNAL: HttpRefusal = {
 /** Sends a refusal in the shape of the path it answers. */
 export function sendRefusal(req: Request, res: Response, refusal: HttpRefusal): void {
   const { status, code, message } = refusal;
+  noteError(code);
   const body = req.path.startsWith('/graphql')
     ? { errors: [{ message, extensions: { code } }] }
     : { error: { code, message } };

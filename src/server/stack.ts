@@ -21,6 +21,7 @@ import { createRateLimits } from '../gateway/rate-limits';
 import type { OperationCost } from '../gateway/rate-limits';
 import type { Logger } from '../logger';
 import type { RunningServer } from '../http/http-server';
+import type { MetricsAccess } from '../http/observe';
 import { startSubgraphServer } from './subgraph-server';
 
 export { PIECES } from '../config';
@@ -51,6 +52,8 @@ export interface StackOptions {
   operationCost?: OperationCost;
   /** SUBGRAPH_TIMEOUT_SECONDS and the others (the database's are the data source's). */
   deadlines: DeadlineSettings;
+  /** METRICS_ENABLED, METRICS_TOKEN (default: /metrics on, for loopback callers). */
+  telemetry?: MetricsAccess;
 }
 
 export interface RunningStack {
@@ -100,6 +103,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         maxRequestBytes: options.exposure.subgraphMaxRequestBytes,
         hideSchemaDetails: options.exposure.production,
         limits: options.limits,
+        telemetry: options.telemetry,
       });
       urls[name] = servers[name]!.url;
     }
@@ -129,6 +133,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         rateLimits,
         operationCost: options.operationCost,
         subgraphTimeoutSeconds: options.deadlines.subgraphTimeoutSeconds,
+        telemetry: options.telemetry,
         mount: (app) => {
           mountUsageCsvProxy(app, {
             usageUrl: urls.usage,

@@ -24,6 +24,8 @@ import { createRequestContext } from '../graphql/request-context';
 import type { Logger } from '../logger';
 import { requireGatewaySecret } from '../http/gateway-secret';
 import { mountHealth } from '../http/health';
+import { observeRequests, requestScopePlugin, withRequestId } from '../http/observe';
+import type { MetricsAccess } from '../http/observe';
 import { mountJsonErrors } from '../http/json-errors';
 import { closeWhileDraining, listen, newLifecycle } from '../http/http-server';
 import type { RunningServer } from '../http/http-server';
@@ -47,6 +49,8 @@ export interface SubgraphServerOptions {
   hideSchemaDetails: boolean;
   /** The same document limits as the gateway's, for a caller that is not the gateway. */
   limits: DocumentLimits;
+  /** Who may read /metrics (default: on, loopback callers only). */
+  telemetry?: MetricsAccess;
 }
 
 /** One subgraph on its own port: POST /graphql for the gateway, plus /health/*. */
@@ -62,7 +66,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     validationRules: documentLimitRules(options.limits),
     parseOptions: documentParseOptions(options.limits),
     // Traces are only for Apollo Studio, which this deployment does not report to.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestScopePlugin(),
+    ],
     formatError(formatted, error) {
       const masked = maskSubgraphError(formatted, error);
       const code = masked.extensions?.code;
@@ -71,7 +79,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       } else if (formatted.extensions?.code !== code) {
         logger.warn({ err: error, subgraph: subgraph.name, code }, 'database refused');
       }
-      return masked;
+      return withRequestId(masked);
     },
   });
   await apollo.start();
@@ -79,6 +87,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const contextFor = createRequestContext(options.ds, options.verify, options.settings, reads);
   const app = express();
   app.disable('x-powered-by');
+  observeRequests(app, subgraph.name, options.telemetry);
   const lifecycle = newLifecycle();
   closeWhileDraining(app, lifecycle);
   const databaseReady = databaseProbe(options.ds);

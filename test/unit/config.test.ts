@@ -28,6 +28,7 @@ describe('loadConfig', () => {
         subscriptions: 'http://127.0.0.1:4002/graphql',
         usage: 'http://127.0.0.1:4003/graphql',
       },
+      telemetry: { metricsEnabled: true, metricsToken: null, otlpEndpoint: null },
       host: '127.0.0.1',
       jwt: { secret: null, jwksUrl: null, issuer: 'licensegraph', audience: 'licensegraph-api' },
       logLevel: 'info',

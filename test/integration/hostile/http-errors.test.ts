@@ -29,7 +29,12 @@ async function send(target: Target, body: string | Buffer, headers: Record<strin
     body,
   });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type'), text };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    text,
+    requestId: response.headers.get('x-request-id'),
+  };
 }
 
 const GOOD = JSON.stringify({ query: '{ __typename }' });
@@ -137,7 +142,11 @@ describe('a token of a user that does not exist', () => {
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.text)).toEqual({
       errors: [
-        { message: 'The token names no known user', extensions: { code: 'UNAUTHENTICATED' } },
+        {
+          message: 'The token names no known user',
+          // The request id a client quotes (README, Operations): the X-Request-Id it was answered.
+          extensions: { code: 'UNAUTHENTICATED', requestId: answer.requestId },
+        },
       ],
     });
     expectNoInternals(answer.text);

@@ -1,3 +1,4 @@
+import { countIngested } from '../../../telemetry/metrics';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../../db/sql/transaction';
 import type { SourceFacts, UsageWriteCounts } from '../../../db/usage/usage-row';
@@ -75,6 +76,8 @@ export async function ingestUsageBatch(
       ? { inserted: 0, updated: 0, unchanged: 0 }
       : await inTransaction(ds, (manager) => upsertUsageRows(manager, batch.rows, options.now));
   const unchanged = written.unchanged + batch.repeats;
+  // Counted once the transaction committed: a failed batch wrote nothing.
+  countIngested({ ...written, unchanged, rejected: rejected.length });
   return {
     accepted: written.inserted + written.updated + unchanged,
     inserted: written.inserted,
