@@ -3,6 +3,7 @@ import { hostileBenchmark } from './hostile.bench';
 import { ingestBenchmark } from './ingest.bench';
 import { reportBenchmark } from './report.bench';
 import { seedBenchmark } from './seed.bench';
+import { subtreeBenchmark } from './read-path/subtree.bench';
 
 /** Every benchmark `npm run bench` knows, in the order it runs them. Later issues add theirs. */
 export const BENCHMARKS: readonly Benchmark[] = [
@@ -10,4 +11,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   ingestBenchmark,
   reportBenchmark,
   hostileBenchmark,
+  subtreeBenchmark,
 ];
