@@ -3,7 +3,9 @@ import { hostileBenchmark } from './hostile.bench';
 import { ingestBenchmark } from './ingest.bench';
 import { reportBenchmark } from './report.bench';
 import { seedBenchmark } from './seed.bench';
+import { seriesBenchmark } from './read-path/series.bench';
 import { subtreeBenchmark } from './read-path/subtree.bench';
+import { throughputBenchmark } from './read-path/throughput.bench';
 
 /** Every benchmark `npm run bench` knows, in the order it runs them. Later issues add theirs. */
 export const BENCHMARKS: readonly Benchmark[] = [
@@ -12,4 +14,6 @@ export const BENCHMARKS: readonly Benchmark[] = [
   reportBenchmark,
   hostileBenchmark,
   subtreeBenchmark,
+  seriesBenchmark,
+  throughputBenchmark,
 ];

@@ -27,6 +27,17 @@ const SHORT_LISTS: Record<string, number> = {
   roleAssignments: 20,
   alerts: 100,
 };
+/**
+ * Lists of a type of which one object only ever fills one: a subscription runs on clusters
+ * (Dedicated Instance) or on tenants (multi-tenant), never on both, so a selection of both costs
+ * the larger of the two, not their sum (issue 14: the partner subtree at first = 500 was refused
+ * for counting five clusters and five tenants under each of five subscriptions). Aliases of one
+ * field still add up.
+ */
+export const EXCLUSIVE_LISTS: Record<string, readonly string[]> = {
+  LicenseSubscription: ['clusters', 'tenants'],
+};
+
 /** Any list not named above. */
 const OTHER_LIST = 10;
 

@@ -19,7 +19,7 @@ import type {
   OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
-import { listSize, sizeForChildLists } from './list-sizes';
+import { EXCLUSIVE_LISTS, listSize, sizeForChildLists } from './list-sizes';
 
 // The estimated cost of an operation: every field 1, times the expected size of every list above
 // it (cost/list-sizes.ts), so that it grows with what the answer holds and the memory it takes.
@@ -106,10 +106,19 @@ function selectionCost(
   handedDown: number | undefined,
 ): number {
   let cost = 0;
+  const exclusive = EXCLUSIVE_LISTS[parent.name];
+  // Per field of an exclusive group (EXCLUSIVE_LISTS): the sum of its selections (aliases add up).
+  const exclusiveCosts = new Map<string, number>();
   for (const selection of set.selections) {
     if (!included(walk, selection)) continue;
     if (selection.kind === Kind.FIELD) {
-      cost += fieldCost(walk, selection, parent, handedDown);
+      const fieldCostHere = fieldCost(walk, selection, parent, handedDown);
+      const name = selection.name.value;
+      if (exclusive?.includes(name)) {
+        exclusiveCosts.set(name, (exclusiveCosts.get(name) ?? 0) + fieldCostHere);
+      } else {
+        cost += fieldCostHere;
+      }
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = typeNamed(walk, selection.typeCondition?.name.value, parent);
       if (type) cost += selectionCost(walk, selection.selectionSet, type, handedDown);
@@ -117,7 +126,7 @@ function selectionCost(
       cost += spreadCost(walk, selection.name.value, parent, handedDown);
     }
   }
-  return cost;
+  return cost + Math.max(0, ...exclusiveCosts.values());
 }
 
 /** The cost of `operation` with these variables (defaults of the schema filled in). */

@@ -72,6 +72,22 @@ describe('operation cost', () => {
     );
   });
 
+  it("counts a subscription's clusters and tenants as one list (never both), aliases adding up", () => {
+    const usage = 'currentUsage(asOf: "2026-01-01") { consumed }';
+    const clusters = `clusters { id ${usage} }`;
+    const tenants = `tenants { id name ${usage} }`;
+    const one = (selection: string) => cost(`{ subscription(id: "s") { ${selection} } }`);
+    // A list of 5 sources: each 1 + id (+ name) + 6 snapshots of 2 fields.
+    expect(one(clusters)).toBe(1 + 5 * (1 + 1 + 6 * 2));
+    expect(one(tenants)).toBe(1 + 5 * (1 + 2 + 6 * 2));
+    expect(one(`${clusters} ${tenants}`)).toBe(one(tenants));
+    expect(one(`a: ${clusters} b: ${clusters} ${tenants}`)).toBe(1 + 2 * 5 * (1 + 1 + 6 * 2));
+    // Lists of other types are not exclusive: a customer's subscriptions and its license summary add up.
+    expect(cost(`{ customer(id: "c") { subscriptions { id } licenseSummary { consumed } } }`)).toBe(
+      1 + 5 * 2 + 6 * 2,
+    );
+  });
+
   it('leaves out what @skip or @include leave out', () => {
     expect(
       cost('query($no: Boolean!) { viewer @include(if: $no) { user { id } } }', { no: false }),
