@@ -23,6 +23,7 @@ export function startBenchStack(
   jwt: BenchJwt,
   limits: Partial<QueryLimits> = {},
   env: Record<string, string> = {},
+  subgraphsInProcess = false,
 ): Promise<RunningStack> {
   return startStack({
     pieces: PIECES,
@@ -40,5 +41,6 @@ export function startBenchStack(
     // A benchmark measures the graph, not the rate limits.
     rateLimits: { ...loadConfig({}).rateLimits, viewerPoints: 1e9, addressRequests: 1e9 },
     deadlines: loadConfig({}).deadlines,
+    subgraphsInProcess,
   });
 }

@@ -51,10 +51,14 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   throw new Error(`${url} did not become ready: ${output()}`);
 }
 
-/** Starts every piece as its own `serve --only` process over `databaseUrl`; subgraphs first. */
+/**
+ * Starts every piece as its own `serve --only` process over `databaseUrl`, subgraphs first; or,
+ * `together`, all of them in one `serve` process (issue 14: SUBGRAPHS_IN_PROCESS).
+ */
 export async function serveGraph(
   databaseUrl: string,
   env: Record<string, string>,
+  together = false,
 ): Promise<ServedGraph> {
   const ports = {} as Record<Piece, number>;
   for (const piece of PIECES) ports[piece] = await freePort();
@@ -83,9 +87,12 @@ export async function serveGraph(
       if (child) peaks[piece] = Math.max(peaks[piece], highWaterMarkMb(child.pid));
     }
   }, 50);
-  const order: Piece[] = [...PIECES.filter((p) => p !== 'gateway'), 'gateway'];
+  const order: Piece[] = together
+    ? ['gateway']
+    : [...PIECES.filter((p) => p !== 'gateway'), 'gateway'];
   for (const piece of order) {
-    const child = spawn(process.execPath, [main, 'serve', '--only', piece], {
+    const only = together ? [] : ['--only', piece];
+    const child = spawn(process.execPath, [main, 'serve', ...only], {
       env: { ...process.env, ...common },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -98,11 +105,11 @@ export async function serveGraph(
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
     peakRssMb: () => ({ ...peaks }),
-    dead: () => PIECES.filter((p) => children[p].exitCode !== null),
+    dead: () => order.filter((p) => children[p].exitCode !== null),
     async stop() {
       clearInterval(poll);
       await Promise.all(
-        PIECES.map(
+        order.map(
           (piece) =>
             new Promise<void>((resolve) => {
               const child = children[piece];

@@ -268,6 +268,11 @@ export interface Config {
   rateLimits: RateLimitSettings;
   operations: OperationsConfig;
   reportMail: ReportMailSettings;
+  /**
+   * SUBGRAPHS_IN_PROCESS: a gateway that runs in one process with subgraphs calls them there,
+   * without HTTP (server/in-process-subgraph.ts). Off by default: pieces talk over HTTP.
+   */
+  subgraphsInProcess: boolean;
   telemetry: TelemetrySettings;
 }
 
@@ -537,6 +542,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimits: rateLimitSettings(env),
     operations: operationsConfig(env),
     reportMail: reportMailSettings(env),
+    subgraphsInProcess: flag(env, 'SUBGRAPHS_IN_PROCESS', false),
     telemetry: telemetrySettings(env),
   };
 }

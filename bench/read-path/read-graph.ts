@@ -25,10 +25,19 @@ export const JWT = {
 
 export interface ReadGraph {
   databaseUrl: string;
+  /** The gateway of the graph as deployed apart: `serve --only PIECE`, one process each. */
   gatewayUrl: string;
+  /** The gateway of one `serve` process calling its subgraphs in process (SUBGRAPHS_IN_PROCESS). */
+  inProcessUrl: string;
   floorUrl: string;
   token: string;
 }
+
+/** The two ways the graph runs, measured side by side: what each benchmark prints. */
+export const GRAPHS = [
+  { key: 'gatewayUrl', label: 'gateway (subgraphs apart)' },
+  { key: 'inProcessUrl', label: 'gateway (subgraphs in process)' },
+] as const;
 
 export type GraphEnv = Record<string, string>;
 
@@ -79,7 +88,7 @@ export function withReadGraph<T>(
   work: (graph: ReadGraph) => Promise<T>,
 ): Promise<T> {
   return withSeededDatabase(log, async (databaseUrl) => {
-    const served = await serveGraph(databaseUrl, {
+    const common = {
       JWT_SECRET: JWT.secret,
       JWT_ISSUER: JWT.issuer,
       JWT_AUDIENCE: JWT.audience,
@@ -89,14 +98,27 @@ export function withReadGraph<T>(
       RATE_LIMIT_VIEWER_POINTS: '1000000000',
       RATE_LIMIT_ADDRESS_REQUESTS: '1000000000',
       ...env,
-    });
+    };
+    const apart = await serveGraph(databaseUrl, common);
+    const together = await serveGraph(
+      databaseUrl,
+      { ...common, SUBGRAPHS_IN_PROCESS: 'true' },
+      true,
+    );
     const floor = await startFloor(databaseUrl);
     try {
       const token = await signToken({ userId: VIEWER, ttl: '1h' }, JWT);
-      return await work({ databaseUrl, gatewayUrl: served.gatewayUrl, floorUrl: floor.url, token });
+      return await work({
+        databaseUrl,
+        gatewayUrl: apart.gatewayUrl,
+        inProcessUrl: together.gatewayUrl,
+        floorUrl: floor.url,
+        token,
+      });
     } finally {
       await floor.stop();
-      await served.stop();
+      await together.stop();
+      await apart.stop();
     }
   });
 }
@@ -143,12 +165,11 @@ export async function graphStatements(
   databaseUrl: string,
   token: string,
   requests: Array<{ query: string; variables: unknown }>,
-  limits: { maxCost?: number } = {},
-  env: Record<string, string> = {},
+  subgraphsInProcess: boolean,
 ): Promise<number[]> {
   const counter = new Counter();
   const ds = await openDataSource({ kind: 'mysql', url: databaseUrl }, { logger: counter });
-  const stack = await startBenchStack(ds, JWT, limits, env);
+  const stack = await startBenchStack(ds, JWT, {}, {}, subgraphsInProcess);
   try {
     const counts: number[] = [];
     for (const request of requests) {
@@ -173,31 +194,44 @@ export const median = (values: number[]) => {
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Alternates gateway and floor requests (so that load changes hit both alike); p50 of each. */
+/** p50 of each way the graph runs (GRAPHS) and of the floor, and whether the answers are equal. */
+export interface SideBySide {
+  gatewayMs: Record<(typeof GRAPHS)[number]['key'], number>;
+  floorMs: number;
+  floorStatements: number;
+  equal: boolean;
+}
+
+/** Alternates the graphs' and the floor's requests (so that load changes hit all alike). */
 export async function sideBySide(
   graph: ReadGraph,
   gateway: unknown,
   floorPath: string,
   floor: unknown,
   runs: number,
-): Promise<{ gatewayMs: number; floorMs: number; floorStatements: number; equal: boolean }> {
-  const g: number[] = [];
-  const f: number[] = [];
+): Promise<SideBySide> {
+  const times: Record<string, number[]> = { floor: [] };
+  for (const g of GRAPHS) times[g.key] = [];
   let equal = true;
   let floorStatements = 0;
   for (let i = 0; i < runs + 2; i++) {
-    const a = await post(graph.gatewayUrl, graph.token, gateway);
     const b = await post(graph.floorUrl + floorPath, graph.token, { variables: floor });
-    if ((a.body as { errors?: unknown }).errors) {
-      throw new Error(`the gateway refused: ${JSON.stringify(a.body).slice(0, 500)}`);
-    }
-    if (i === 0) equal = JSON.stringify(a.body) === JSON.stringify(b.body);
     floorStatements = b.statements ?? 0;
     // The first two of each are warm-up (connections, JIT, caches).
-    if (i >= 2) {
-      g.push(a.ms);
-      f.push(b.ms);
+    if (i >= 2) times.floor.push(b.ms);
+    for (const g of GRAPHS) {
+      const a = await post(graph[g.key], graph.token, gateway);
+      if ((a.body as { errors?: unknown }).errors) {
+        throw new Error(`${g.label} refused: ${JSON.stringify(a.body).slice(0, 500)}`);
+      }
+      if (i === 0 && JSON.stringify(a.body) !== JSON.stringify(b.body)) equal = false;
+      if (i >= 2) times[g.key].push(a.ms);
     }
   }
-  return { gatewayMs: median(g), floorMs: median(f), floorStatements, equal };
+  return {
+    gatewayMs: { gatewayUrl: median(times.gatewayUrl), inProcessUrl: median(times.inProcessUrl) },
+    floorMs: median(times.floor),
+    floorStatements,
+    equal,
+  };
 }

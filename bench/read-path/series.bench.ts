@@ -1,5 +1,5 @@
-import type { Benchmark } from '../benchmark';
-import { PARTNER, TODAY, round1, round2, sideBySide, withReadGraph } from './read-graph';
+import type { BenchMetric, Benchmark } from '../benchmark';
+import { GRAPHS, PARTNER, TODAY, round1, round2, sideBySide, withReadGraph } from './read-graph';
 
 // Issue 14 §2: usage series of 500 sources (the clusters and tenants of 100 customers) over a
 // year by WEEK through the gateway, against the raw-SQL floor (floor-queries.ts: the same tree and
@@ -42,20 +42,30 @@ export const seriesBenchmark: Benchmark = {
         const variables = { partnerId: PARTNER, first: CUSTOMERS, from: FROM, to: TODAY };
         const r = await sideBySide(graph, { query: SERIES, variables }, '/series', variables, RUNS);
         if (!r.equal) throw new Error('the gateway and the floor answer differently');
-        const ratio = r.gatewayMs / r.floorMs;
         log(
-          `${CUSTOMERS} customers, a year by WEEK: gateway p50 ${round1(r.gatewayMs)} ms, floor p50 ` +
-            `${round1(r.floorMs)} ms (${r.floorStatements} statements), ratio ${round2(ratio)} ` +
-            `(goal ≤ ${GOAL_RATIO}), answers equal`,
+          `${CUSTOMERS} customers, a year by WEEK: floor p50 ${round1(r.floorMs)} ms ` +
+            `(${r.floorStatements} statements); ` +
+            GRAPHS.map(
+              (g) =>
+                `${g.label} p50 ${round1(r.gatewayMs[g.key])} ms, ratio ` +
+                `${round2(r.gatewayMs[g.key] / r.floorMs)}`,
+            ).join('; ') +
+            ` (goal ≤ ${GOAL_RATIO}); answers equal`,
         );
+        const metrics: BenchMetric[] = [
+          { label: 'floor p50', value: round1(r.floorMs), unit: 'ms' },
+        ];
+        for (const g of GRAPHS) {
+          metrics.push(
+            { label: `${g.label} p50`, value: round1(r.gatewayMs[g.key]), unit: 'ms' },
+            { label: `${g.label} ratio`, value: round2(r.gatewayMs[g.key] / r.floorMs), unit: '×' },
+          );
+        }
+        const ratio = r.gatewayMs.inProcessUrl / r.floorMs;
         return {
-          metrics: [
-            { label: 'gateway p50', value: round1(r.gatewayMs), unit: 'ms' },
-            { label: 'floor p50', value: round1(r.floorMs), unit: 'ms' },
-            { label: 'ratio', value: round2(ratio), unit: '×' },
-          ],
+          metrics,
           budget: {
-            what: 'gateway/floor p50 ratio',
+            what: 'gateway (subgraphs in process)/floor p50 ratio',
             limit: GOAL_RATIO,
             measured: round2(ratio),
             unit: '×',

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
-import type { Benchmark } from '../benchmark';
-import { TODAY, post, round1, round2, withReadGraph } from './read-graph';
+import type { BenchMetric, Benchmark } from '../benchmark';
+import { GRAPHS, TODAY, post, round1, round2, withReadGraph } from './read-graph';
 import { operationText } from './subtree.bench';
 
 // Issue 14 §3: a small query (SubscriptionOverview: one customer's license summary and its
@@ -39,30 +39,40 @@ export const throughputBenchmark: Benchmark = {
       const variables = { customerId: CUSTOMER, asOf: TODAY };
       const gatewayBody = { query: operationText('SubscriptionOverview'), variables };
       const floorUrl = `${graph.floorUrl}/overview`;
-      const a = await post(graph.gatewayUrl, graph.token, gatewayBody);
       const b = await post(floorUrl, graph.token, { variables });
-      if (JSON.stringify(a.body) !== JSON.stringify(b.body)) {
-        throw new Error('the gateway and the floor answer differently');
+      for (const g of GRAPHS) {
+        const a = await post(graph[g.key], graph.token, gatewayBody);
+        if (JSON.stringify(a.body) !== JSON.stringify(b.body)) {
+          throw new Error(`${g.label} and the floor answer differently`);
+        }
       }
-      const gateway = await load(graph.gatewayUrl, graph.token, gatewayBody);
       const floor = await load(floorUrl, graph.token, { variables });
-      const ratio = gateway.rps / floor.rps;
+      const metrics: BenchMetric[] = [{ label: 'floor', value: round1(floor.rps), unit: 'req/s' }];
       log(
-        `gateway ${round1(gateway.rps)} req/s (p50 ${gateway.p50} ms, p99 ${gateway.p99} ms), ` +
-          `floor ${round1(floor.rps)} req/s (p50 ${floor.p50} ms, p99 ${floor.p99} ms, ` +
-          `${b.statements} statements), ratio ${round2(ratio)} (goal ≥ ${GOAL}), answers equal`,
+        `floor ${round1(floor.rps)} req/s (p50 ${floor.p50} ms, p99 ${floor.p99} ms, ` +
+          `${b.statements} statements)`,
       );
+      let budgeted = 0;
+      for (const g of GRAPHS) {
+        const gateway = await load(graph[g.key], graph.token, gatewayBody);
+        const ratio = gateway.rps / floor.rps;
+        log(
+          `${g.label} ${round1(gateway.rps)} req/s (p50 ${gateway.p50} ms, p99 ${gateway.p99} ms), ` +
+            `ratio ${round2(ratio)} (goal ≥ ${GOAL}); answers equal`,
+        );
+        metrics.push(
+          { label: g.label, value: round1(gateway.rps), unit: 'req/s' },
+          { label: `${g.label} ratio`, value: round2(ratio), unit: '×' },
+        );
+        if (g.key === 'inProcessUrl') budgeted = floor.rps / gateway.rps;
+      }
       return {
-        metrics: [
-          { label: 'gateway', value: round1(gateway.rps), unit: 'req/s' },
-          { label: 'floor', value: round1(floor.rps), unit: 'req/s' },
-          { label: 'ratio', value: round2(ratio), unit: '×' },
-        ],
-        // The budget is checked as "measured ≤ limit": the floor's share of the gateway's rate.
+        metrics,
+        // The budget is checked as "measured ≤ limit": the floor's rate over the gateway's.
         budget: {
-          what: 'floor/gateway requests per second (goal: gateway ≥ 0.5× floor)',
+          what: 'floor/gateway (subgraphs in process) requests per second (goal: gateway ≥ 0.5× floor)',
           limit: 1 / GOAL,
-          measured: round2(floor.rps / gateway.rps),
+          measured: round2(budgeted),
           unit: '×',
         },
       };

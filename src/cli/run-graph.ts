@@ -73,6 +73,7 @@ export async function runGraph(
     gatewaySecret: secretForSubgraphs,
     rateLimits: config.rateLimits,
     deadlines: config.deadlines,
+    subgraphsInProcess: config.subgraphsInProcess,
     telemetry: config.telemetry,
     mountOnGateway: (app) => {
       if (config.exposure.playground) {

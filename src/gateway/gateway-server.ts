@@ -1,4 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
+import type { GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   operationCost?: OperationCost;
   /** SUBGRAPH_TIMEOUT_SECONDS: the longest wait for one subgraph fetch. */
   subgraphTimeoutSeconds: number;
+  /** Subgraphs this process runs and calls without HTTP (SUBGRAPHS_IN_PROCESS); others by URL. */
+  inProcess?: Partial<Record<SubgraphName, GraphQLDataSource<GatewayContext>>>;
   /** Who may read /metrics (default: on, loopback callers only). */
   telemetry?: MetricsAccess;
 }
@@ -92,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) =>
+      options.inProcess?.[name as SubgraphName] ??
       new AuthenticatedDataSource(
         name as SubgraphName,
         options.subgraphUrls[name as SubgraphName],

@@ -21,6 +21,10 @@ import { createRateLimits } from '../gateway/rate-limits';
 import type { OperationCost } from '../gateway/rate-limits';
 import type { Logger } from '../logger';
 import type { RunningServer } from '../http/http-server';
+import { createRequestContext } from '../graphql/request-context';
+import type { GatewayContext } from '../gateway/authenticated-data-source';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import { InProcessSubgraph, sharedRequestContext } from './in-process-subgraph';
 import type { MetricsAccess } from '../http/observe';
 import { startSubgraphServer } from './subgraph-server';
 
@@ -52,6 +56,8 @@ export interface StackOptions {
   operationCost?: OperationCost;
   /** SUBGRAPH_TIMEOUT_SECONDS and the others (the database's are the data source's). */
   deadlines: DeadlineSettings;
+  /** SUBGRAPHS_IN_PROCESS: the gateway calls the subgraphs of this process without HTTP. */
+  subgraphsInProcess?: boolean;
   /** METRICS_ENABLED, METRICS_TOKEN (default: /metrics on, for loopback callers). */
   telemetry?: MetricsAccess;
 }
@@ -85,13 +91,27 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   try {
     const urls = { ...options.subgraphUrls };
+    const inProcess: Partial<Record<SubgraphName, GraphQLDataSource<GatewayContext>>> = {};
+    const sharedContext =
+      options.ds && options.subgraphsInProcess && options.pieces.includes('gateway')
+        ? sharedRequestContext(createRequestContext(options.ds, options.verify, options.settings))
+        : null;
     for (const name of SUBGRAPH_NAMES) {
       if (!options.pieces.includes(name)) continue;
       const module = SUBGRAPH_MODULES[name];
       if (!module) throw new Error(`The ${name} subgraph is not part of this build`);
       if (!options.ds) throw new Error(`The ${name} subgraph needs a database`);
+      const subgraph = await buildSubgraph(module);
+      if (sharedContext) {
+        inProcess[name] = new InProcessSubgraph(
+          name,
+          subgraph.schema,
+          sharedContext,
+          options.logger,
+        );
+      }
       servers[name] = await startSubgraphServer({
-        subgraph: await buildSubgraph(module),
+        subgraph,
         ds: options.ds,
         reads: options.reads,
         verify: options.verify,
@@ -133,6 +153,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         rateLimits,
         operationCost: options.operationCost,
         subgraphTimeoutSeconds: options.deadlines.subgraphTimeoutSeconds,
+        inProcess,
         telemetry: options.telemetry,
         mount: (app) => {
           mountUsageCsvProxy(app, {
