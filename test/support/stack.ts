@@ -52,6 +52,8 @@ export type TestStackOptions = Pick<StackOptions, 'mountOnGateway' | 'operationC
   rateLimited?: { keyPrefix: string };
   /** Limits other than the defaults (a small MAX_RESPONSE_BYTES, say). */
   limits?: Partial<QueryLimits>;
+  /** SUBGRAPHS_IN_PROCESS: the gateway calls the subgraphs without HTTP. */
+  subgraphsInProcess?: boolean;
 };
 
 export async function startTestStack(
@@ -83,6 +85,7 @@ export async function startTestStack(
       ? { ...config.rateLimits, keyPrefix: options.rateLimited.keyPrefix }
       : { ...config.rateLimits, viewerPoints: 1e9, addressRequests: 1e9 },
     deadlines: config.deadlines,
+    subgraphsInProcess: options.subgraphsInProcess,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   const gatewayUrl = stack.servers.gateway?.url ?? '';

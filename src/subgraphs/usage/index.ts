@@ -1,7 +1,10 @@
 import type { SubgraphModule } from '../../graphql/build-subgraph-schema';
 import { SourceType } from '../../db/enums';
-import { customerLoader, partnerLoader } from '../../graphql/visible-loaders';
-import { subscriptionLoader } from './loaders/subscriptions';
+import {
+  customerLoader,
+  partnerLoader,
+  readableSubscriptionLoader,
+} from '../../graphql/visible-loaders';
 import { usageSourceOfType } from './loaders/usage-sources';
 import { permissions } from './permissions';
 import { mountUsageCsv } from './report/csv-route';
@@ -49,7 +52,7 @@ export const usageSubgraph: SubgraphModule = {
   referenceResolvers: {
     Cluster: (ref, ctx) => usageSourceOfType(ctx, ref.id, SourceType.CLUSTER),
     Tenant: (ref, ctx) => usageSourceOfType(ctx, ref.id, SourceType.TENANT),
-    LicenseSubscription: (ref, ctx) => subscriptionLoader(ctx).load(ref.id),
+    LicenseSubscription: (ref, ctx) => readableSubscriptionLoader(ctx).load(ref.id),
     Customer: (ref, ctx) => customerLoader(ctx).load(ref.id),
     Partner: (ref, ctx) => partnerLoader(ctx).load(ref.id),
     User: (ref, ctx) => userRefLoader(ctx).load(ref.id),

@@ -174,38 +174,41 @@ export async function customerPage(
 }
 
 /**
- * The same page for each of `partnerIds` (the query's partnerIds), in two statements however
- * many partners there are: each partner's first `limit` rows by a window over the partner, and
- * the counts grouped by partner. A partner without a visible customer gets an empty page.
+ * The same page for each of `partnerIds` (the query's partnerIds), in one statement however
+ * many partners there are: each partner's first `limit` rows by a window over the partner, joined
+ * to the counts grouped by partner. A partner without a visible customer gets an empty page.
  */
 export async function customerPagesOfPartners(
   ds: DataSource,
   query: CustomerPageQuery & { partnerIds: readonly string[] },
 ): Promise<Map<string, { rows: CustomerRow[]; totalCount: number }>> {
   const page = pageStatement(query);
-  const [rows, counts] = await Promise.all([
-    ds.query(
-      `SELECT id, name, partner_id, sort_key FROM (
+  // The counts per partner, each joined to its page: one statement (issue 14), and a partner whose
+  // page is empty (a cursor past its end) still gets its count.
+  const rows: Array<Omit<RawRow, 'partner_id'> & { count_partner_id: string; n: number | string }> =
+    await ds.query(
+      `SELECT cnt.partner_id AS count_partner_id, cnt.n, p.id, p.name, p.sort_key
+       FROM (SELECT c.partner_id, COUNT(*) AS n FROM customers c WHERE ${page.where.sql}
+             GROUP BY c.partner_id) cnt
+       LEFT JOIN (
          SELECT c.id, c.name, c.partner_id, ${page.key} AS sort_key,
                 ROW_NUMBER() OVER (PARTITION BY c.partner_id
                                    ORDER BY ${page.key} ${page.direction}, c.id ${page.direction}) AS rn
          ${page.fromWhere}) p
-       WHERE rn <= ${query.limit} ORDER BY partner_id, rn`,
-      page.params,
-    ) as Promise<RawRow[]>,
-    ds.query(
-      `SELECT c.partner_id, COUNT(*) AS n FROM customers c WHERE ${page.where.sql}
-       GROUP BY c.partner_id`,
-      page.where.params,
-    ) as Promise<Array<{ partner_id: string; n: number | string }>>,
-  ]);
+         ON p.partner_id = cnt.partner_id AND p.rn <= ${query.limit}
+       ORDER BY cnt.partner_id, p.rn`,
+      [...page.where.params, ...page.params],
+    );
   const pages = new Map(
     query.partnerIds.map((id) => [id, { rows: [] as CustomerRow[], totalCount: 0 }]),
   );
-  for (const row of rows) pages.get(row.partner_id)?.rows.push(toRow(row, page.numericKey));
-  for (const count of counts) {
-    const partnerPage = pages.get(count.partner_id);
-    if (partnerPage) partnerPage.totalCount = Number(count.n);
+  for (const row of rows) {
+    const partnerPage = pages.get(row.count_partner_id);
+    if (!partnerPage) continue;
+    partnerPage.totalCount = Number(row.n);
+    if (row.id !== null) {
+      partnerPage.rows.push(toRow({ ...row, partner_id: row.count_partner_id }, page.numericKey));
+    }
   }
   return pages;
 }

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../graphql/context';
 import { CustomerOrderField, OrderDirection } from '../../../graphql/enums';
 import { badUserInput } from '../../../graphql/errors';
 import { viewerOf } from '../../../graphql/viewer-of';
+import { customerLoader } from '../../../graphql/visible-loaders';
 import DataLoader from 'dataloader';
 import { MAX_BATCH } from '../../../graphql/by-id-loader';
 import { perArguments } from '../../../graphql/per-arguments';
@@ -97,6 +98,13 @@ export async function customerConnection(
     partnerId === undefined
       ? await customerPage(ctx.ds, query)
       : await partnerPagesLoader(ctx, query).load(partnerId);
+  // Every row was read under the viewer's read scope, which visibility includes: the subgraphs
+  // asked about these customers in this request (in process, SUBGRAPHS_IN_PROCESS) need not ask
+  // the database again.
+  const visible = customerLoader(ctx);
+  for (const row of read.rows) {
+    visible.prime(row.id, { id: row.id, name: row.name, partnerId: row.partnerId });
+  }
   return connectionPage(read, limit, args.after, (row) => ({
     cursor: encodeCursor(ordering, row.sortKey),
     node: { id: row.id, name: row.name, partnerId: row.partnerId },

@@ -4,6 +4,7 @@ import { byIdLoader, groupedLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import type { SubscriptionKind, SubscriptionStatus } from '../../../graphql/enums';
 import { perRequest } from '../../../graphql/per-request';
+import { readableSubscriptionLoader } from '../../../graphql/visible-loaders';
 import { readScope } from '../queries/read-scope';
 import { SUBSCRIPTION_COLUMNS, toLicenseSubscription } from '../queries/subscription-rows';
 import type { SubscriptionRecord } from '../queries/subscription-rows';
@@ -18,6 +19,7 @@ export const subscriptionLoader = perRequest((ctx: RequestContext) =>
        WHERE s.id IN ${inList(ids)} AND ${scope.sql}`,
       [...ids, ...scope.params],
     );
+    for (const row of rows) readableSubscriptionLoader(ctx).prime(row.id, { id: row.id });
     return rows.map(toLicenseSubscription);
   }),
 );
@@ -53,6 +55,7 @@ function customerSubscriptions(
       // Read under the same scope: sources asked for their subscription find it here.
       for (const subscription of subscriptions) {
         subscriptionLoader(ctx).prime(subscription.id, subscription);
+        readableSubscriptionLoader(ctx).prime(subscription.id, { id: subscription.id });
       }
       return subscriptions;
     },

@@ -4,7 +4,11 @@ import { byIdLoader, groupedLoader } from '../../../graphql/by-id-loader';
 import type { RequestContext } from '../../../graphql/context';
 import { perRequest } from '../../../graphql/per-request';
 import { readScope } from '../queries/read-scope';
-import { USAGE_SOURCE_COLUMNS, toUsageSource } from '../queries/usage-source-rows';
+import {
+  USAGE_SOURCE_COLUMNS,
+  primeReadableSources,
+  toUsageSource,
+} from '../queries/usage-source-rows';
 import type { UsageSourceRecord } from '../queries/usage-source-rows';
 import type { UsageSource } from '../types/usage-source.type';
 
@@ -17,6 +21,7 @@ export const usageSourceLoader = perRequest((ctx: RequestContext) =>
        WHERE us.id IN ${inList(ids)} AND ${scope.sql}`,
       [...ids, ...scope.params],
     );
+    primeReadableSources(ctx, rows);
     return rows.map(toUsageSource);
   }),
 );
@@ -35,6 +40,7 @@ export const subscriptionSourcesLoader = perRequest((ctx: RequestContext) =>
        ORDER BY us.name, us.id`,
         [...subscriptionIds, ...scope.params],
       );
+      primeReadableSources(ctx, rows);
       return rows.map(toUsageSource);
     },
     (source) => source.subscriptionId,
