@@ -56,6 +56,7 @@ describe('loadConfig', () => {
         leaseMs: 300_000,
         smtpTimeoutMs: 30_000,
       },
+      subgraphsInProcess: false,
     });
   });
 
@@ -76,6 +77,12 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ REPORT_QUEUE_PREFIX: 'a:b' })).toThrow(/REPORT_QUEUE_PREFIX/);
     expect(() => loadConfig({ REPORT_DELIVERY_ATTEMPTS: '0' })).toThrow(/REPORT_DELIVERY_ATTEMPTS/);
+  });
+
+  it('calls the subgraphs of its own process without HTTP only when SUBGRAPHS_IN_PROCESS says so', () => {
+    expect(loadConfig({ SUBGRAPHS_IN_PROCESS: 'true' }).subgraphsInProcess).toBe(true);
+    expect(loadConfig({ SUBGRAPHS_IN_PROCESS: 'off' }).subgraphsInProcess).toBe(false);
+    expect(() => loadConfig({ SUBGRAPHS_IN_PROCESS: 'maybe' })).toThrow(/SUBGRAPHS_IN_PROCESS/);
   });
 
   it('has the documented default limits (README, Security)', () => {
