@@ -16,17 +16,23 @@ import type { Logger } from '../logger';
 // this request alone), and every subgraph fetch of that request shares it, its per-request
 // loaders included: a revoked role still stops the very next request.
 
-/** Request context per gateway request: shared by that request's subgraph fetches. */
-export type SharedContext = (gateway: GatewayContext) => Promise<RequestContext>;
+/**
+ * Request context per gateway request: shared by that request's subgraph fetches. A client query
+ * reads only (it may run on the read replica, db/read-routing); anything else on the primary.
+ */
+export type SharedContext = (gateway: GatewayContext, readOnly: boolean) => Promise<RequestContext>;
 
 export function sharedRequestContext(
-  contextFor: (headers: { authorization?: string }) => Promise<RequestContext>,
+  contextFor: (
+    headers: { authorization?: string },
+    options: { readOnly?: boolean },
+  ) => Promise<RequestContext>,
 ): SharedContext {
   const contexts = new WeakMap<GatewayContext, Promise<RequestContext>>();
-  return (gateway) => {
+  return (gateway, readOnly) => {
     let context = contexts.get(gateway);
     if (!context) {
-      context = contextFor({ authorization: gateway.authorization });
+      context = contextFor({ authorization: gateway.authorization }, { readOnly });
       contexts.set(gateway, context);
     }
     return context;
@@ -72,12 +78,16 @@ export class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
     });
   }
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const { request, context } = options;
+    const readOnly =
+      'incomingRequestContext' in options &&
+      options.incomingRequestContext.operation?.operation === 'query';
     const document = this.document(request.query ?? '');
     if (!('kind' in document)) return { errors: this.masked(document) };
     let contextValue: RequestContext;
     try {
-      contextValue = await this.contextOf(context);
+      contextValue = await this.contextOf(context, readOnly);
     } catch (error) {
       const refused =
         error instanceof GraphQLError

@@ -94,7 +94,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const inProcess: Partial<Record<SubgraphName, GraphQLDataSource<GatewayContext>>> = {};
     const sharedContext =
       options.ds && options.subgraphsInProcess && options.pieces.includes('gateway')
-        ? sharedRequestContext(createRequestContext(options.ds, options.verify, options.settings))
+        ? sharedRequestContext(
+            createRequestContext(options.ds, options.verify, options.settings, options.reads),
+          )
         : null;
     for (const name of SUBGRAPH_NAMES) {
       if (!options.pieces.includes(name)) continue;
