@@ -54,6 +54,7 @@ describe('licensegraph worker', () => {
         REDIS_URL,
         REPORT_QUEUE_PREFIX: PREFIX,
         REPORT_SCHEDULER_INTERVAL_SECONDS: '0.2',
+        REPORT_RETRY_BACKOFF_SECONDS: '0.2',
         SMTP_URL: smtp.url,
         MAIL_FROM: 'reports@licensegraph.test',
       });
@@ -62,8 +63,16 @@ describe('licensegraph worker', () => {
         expect(stdout).toMatch(
           /^Scheduled reports: queue in Redis \(REDIS_URL, prefix lg-test-cli-/m,
         );
+        // The row says DELIVERED once the SMTP server took the message: wait for that.
         const deadline = Date.now() + 60_000;
-        while (smtp.received.length === 0 && Date.now() < deadline) {
+        const delivery = async () =>
+          (
+            await ds.query(
+              'SELECT status, row_count FROM report_deliveries WHERE schedule_id = ?',
+              [DEMO_SCHEDULE_ID],
+            )
+          )[0] as { status: string; row_count: number | string } | undefined;
+        while ((await delivery())?.status !== 'DELIVERED' && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         expect(smtp.received).toHaveLength(1);
@@ -75,14 +84,11 @@ describe('licensegraph worker', () => {
         expect(attachmentOf(smtp.received[0].raw).filename).toBe(
           `usage-${week.from}-${week.to}.csv`,
         );
-        const [delivery] = await ds.query(
-          'SELECT status, row_count FROM report_deliveries WHERE schedule_id = ?',
-          [DEMO_SCHEDULE_ID],
-        );
-        expect(delivery.status).toBe('DELIVERED');
+        const delivered = await delivery();
+        expect(delivered?.status).toBe('DELIVERED');
         // The sweeps that ran meanwhile found nothing else due.
         expect(smtp.received).toHaveLength(1);
-        expect(Number(delivery.row_count)).toBeGreaterThan(0);
+        expect(Number(delivered?.row_count)).toBeGreaterThan(0);
       } finally {
         expect(await worker.stop()).toBe(0);
       }

@@ -6,7 +6,15 @@ import type { DeliveryJob } from '../../../src/jobs/job-queue';
 import { useFixtureDatabase } from '../../support/fixture-database';
 import { useForAll } from '../../support/late-bound';
 import { attachmentOf, headerOf, startSmtpSink } from '../../support/smtp-sink';
-import { MAIL_FROM, WEEK, cellsOf, deliveryDeps, expectedCells, scheduleOf } from './setup';
+import {
+  MAIL_FROM,
+  WEEK,
+  acmeUser,
+  cellsOf,
+  deliveryDeps,
+  expectedCells,
+  scheduleOf,
+} from './setup';
 
 // One delivery of a scheduled report, against a real SMTP server started here: the mail, its CSV
 // against the report computed from the fixture, the recipients; once per period whoever runs it;
@@ -104,33 +112,17 @@ it('says why when the SMTP server cannot be reached, without its address', async
 });
 
 it('skips a recipient who lost access to the scope', async () => {
-  await db.ds.query(`INSERT INTO users (id, email, display_name) VALUES (?, ?, ?)`, [
-    'u-sa2-acme',
-    'sa2@acme.example',
-    'Second support',
-  ]);
-  await db.ds.query(
-    `INSERT INTO role_assignments (id, user_id, role, partner_id, customer_id, scope_key, created_at)
-     VALUES ('ra-sa2', 'u-sa2-acme', 'SUPPORT_ADMIN', NULL, 'c-acme', 'customer:c-acme', '2026-11-01 00:00:00.000')`,
-  );
+  const role = await acmeUser(db.ds, 'u-sa2-acme', 'SUPPORT_ADMIN');
   const id = await scheduleOf(db.ds, 'u-fa-acme', ['u-ro-acme', 'u-sa2-acme']);
-  await db.ds.query(`DELETE FROM role_assignments WHERE id = 'ra-sa2'`);
+  await db.ds.query('DELETE FROM role_assignments WHERE id = ?', [role]);
   await deliver(deliveryDeps(db.ds, smtp.url), id, WEEK);
   expect(smtp.received.map((mail) => mail.to)).toEqual([['ro@acme.example']]);
 });
 
 it('stops the schedule of an owner who lost access, and mails nothing', async () => {
-  await db.ds.query(`INSERT INTO users (id, email, display_name) VALUES (?, ?, ?)`, [
-    'u-fa2-acme',
-    'fa2@acme.example',
-    'Second admin',
-  ]);
-  await db.ds.query(
-    `INSERT INTO role_assignments (id, user_id, role, partner_id, customer_id, scope_key, created_at)
-     VALUES ('ra-fa2', 'u-fa2-acme', 'FULL_ADMIN', NULL, 'c-acme', 'customer:c-acme', '2026-11-01 00:00:00.000')`,
-  );
+  const role = await acmeUser(db.ds, 'u-fa2-acme', 'FULL_ADMIN');
   const id = await scheduleOf(db.ds, 'u-fa2-acme', ['u-ro-acme']);
-  await db.ds.query(`DELETE FROM role_assignments WHERE id = 'ra-fa2'`);
+  await db.ds.query('DELETE FROM role_assignments WHERE id = ?', [role]);
 
   const outcome = await deliver(deliveryDeps(db.ds, smtp.url), id, WEEK);
   expect(outcome).toMatchObject({

@@ -8,6 +8,7 @@ import { createSchedule } from '../../../src/subgraphs/usage/schedules/api/creat
 import type { CreateReportScheduleInput } from '../../../src/subgraphs/usage/schedules/api/create-report-schedule.input';
 import type { DeliveryDeps } from '../../../src/subgraphs/usage/schedules/deliver';
 import { smtpMailer } from '../../../src/subgraphs/usage/schedules/mailer';
+import { CSV_COLUMNS } from '../../../src/subgraphs/usage/report/csv-lines';
 import type { GraphFixture } from '../../support/graph-fixture';
 import { usageReport } from '../../support/reporting-oracle';
 import type { Dimension } from '../../support/reporting-oracle';
@@ -62,18 +63,8 @@ export function expectedCells(fixture: GraphFixture, period: { from: string; to:
     WEEKLY_ACME.groupBy as Dimension[],
     'DAY',
   );
-  const columns = [
-    'period',
-    'customerId',
-    'subscriptionId',
-    'region',
-    'sourceId',
-    'licenseType',
-    'consumed',
-    'peak',
-    'purchased',
-  ] as const;
-  return [[...columns], ...rows.map((row) => columns.map((c) => String(row[c] ?? '')))];
+  // The header as README documents it (the columns of GET /reports/usage.csv).
+  return [[...CSV_COLUMNS], ...rows.map((row) => CSV_COLUMNS.map((c) => String(row[c] ?? '')))];
 }
 
 /** CSV text as cells (the fixture's values hold no comma or quote). */
@@ -92,4 +83,19 @@ export async function eventually(what: string, check: () => Promise<boolean>, ms
     if (Date.now() > end) throw new Error(`Still waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** A user of its own with one customer-level role on c-acme, for a test to take away again. */
+export async function acmeUser(ds: DataSource, id: string, role: string): Promise<string> {
+  await ds.query('INSERT INTO users (id, email, display_name) VALUES (?, ?, ?)', [
+    id,
+    `${id}@acme.example`,
+    id,
+  ]);
+  await ds.query(
+    `INSERT INTO role_assignments (id, user_id, role, partner_id, customer_id, scope_key, created_at)
+     VALUES (?, ?, ?, NULL, 'c-acme', 'customer:c-acme', '2026-11-01 00:00:00.000')`,
+    [`ra-${id}`, id, role],
+  );
+  return `ra-${id}`;
 }

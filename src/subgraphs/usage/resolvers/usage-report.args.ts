@@ -1,10 +1,11 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { LICENSE_TYPES } from '../../../db/enums';
-import { Granularity, LicenseType, UsageDimension } from '../../../graphql/enums';
+import { Granularity, UsageDimension } from '../../../graphql/enums';
 import { badUserInput } from '../../../graphql/errors';
 import { DateScalar } from '../../../graphql/scalars';
 import { epochDay } from '../../../days';
 import type { ReportQuery } from '../report/report-query';
+import { ScheduledReportFilter } from '../schedules/api/report-filter.type';
 
 /** Three years of days, as for a source's usage series. */
 export const MAX_REPORT_RANGE_DAYS = 1096;
@@ -17,21 +18,9 @@ const MAX_FILTER_VALUES = 500;
     'partner full or read-only admin role, otherwise the customers the viewer reads. A list ' +
     `names 1 to ${MAX_FILTER_VALUES} values; from..to spans at most ${MAX_REPORT_RANGE_DAYS} days.`,
 })
-export class UsageReportFilter {
+export class UsageReportFilter extends ScheduledReportFilter {
   @Field(() => ID, { nullable: true })
   partnerId?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  customerIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  subscriptionIds?: string[] | null;
-
-  @Field(() => [String], { nullable: true })
-  regions?: string[] | null;
-
-  @Field(() => [LicenseType], { nullable: true })
-  licenseTypes?: LicenseType[] | null;
 
   @Field(() => DateScalar, { description: 'First day, included' })
   from!: string;

@@ -1,20 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Granularity, LicenseType, ReportCadence, UsageDimension } from '../../../../graphql/enums';
-
-@InputType('ScheduledReportFilterInput')
-export class ScheduledReportFilterInput {
-  @Field(() => [ID], { nullable: true })
-  customerIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  subscriptionIds?: string[] | null;
-
-  @Field(() => [String], { nullable: true })
-  regions?: string[] | null;
-
-  @Field(() => [LicenseType], { nullable: true })
-  licenseTypes?: LicenseType[] | null;
-}
+import { Granularity, ReportCadence, UsageDimension } from '../../../../graphql/enums';
+import { ScheduledReportFilter } from './report-filter.type';
 
 @InputType('CreateReportScheduleInput', {
   description: 'Exactly one of partnerId and customerId names the scope.',
@@ -29,8 +15,8 @@ export class CreateReportScheduleInput {
   @Field(() => ID, { nullable: true })
   customerId?: string | null;
 
-  @Field(() => ScheduledReportFilterInput, { nullable: true })
-  filter?: ScheduledReportFilterInput | null;
+  @Field(() => ScheduledReportFilter, { nullable: true })
+  filter?: ScheduledReportFilter | null;
 
   @Field(() => [UsageDimension])
   groupBy!: UsageDimension[];

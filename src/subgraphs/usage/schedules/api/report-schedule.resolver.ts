@@ -8,7 +8,8 @@ import { Partner } from '../../types/partner.type';
 import { storedFilter, storedGroupBy } from '../schedule-report';
 import { deliveryLoader, toDeliveryType } from './delivery-loader';
 import { ReportDeliveryType } from './report-delivery.type';
-import { ReportScheduleType, ScheduledReportFilter, UserRef } from './report-schedule.type';
+import { ScheduledReportFilter } from './report-filter.type';
+import { ReportScheduleType, UserRef } from './report-schedule.type';
 import { readableSchedules, recipientLoader } from './schedule-rows';
 
 /** Deliveries one schedule lists at most. */

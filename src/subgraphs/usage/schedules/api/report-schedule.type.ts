@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Granularity, LicenseType, ReportCadence } from '../../../../graphql/enums';
+import { Granularity, ReportCadence } from '../../../../graphql/enums';
 import { DateTimeScalar } from '../../../../graphql/scalars';
 
 /**
@@ -11,21 +11,6 @@ import { DateTimeScalar } from '../../../../graphql/scalars';
 export class UserRef {
   @Field(() => ID)
   id!: string;
-}
-
-@ObjectType('ScheduledReportFilter')
-export class ScheduledReportFilter {
-  @Field(() => [ID], { nullable: true })
-  customerIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  subscriptionIds?: string[] | null;
-
-  @Field(() => [String], { nullable: true })
-  regions?: string[] | null;
-
-  @Field(() => [LicenseType], { nullable: true })
-  licenseTypes?: LicenseType[] | null;
 }
 
 /** What the resolvers hand around: the stored row's columns the fields are made from. */
