@@ -34,6 +34,11 @@ function zone(target, from, message, except) {
 
 const zones = [
   zone(
+    ['config.ts', 'logger.ts', 'days.ts', 'db', 'auth', 'graphql', 'http', 'ingest'],
+    ['jobs'],
+    'jobs/ (the report queue) is used by the usage subgraph and the command line only',
+  ),
+  zone(
     ['jobs'],
     ['db', 'auth', 'graphql', 'http', 'ingest', ...ABOVE],
     'jobs/ is a queue: it knows jobs, not what they do (subgraphs/usage/schedules/ does)',
