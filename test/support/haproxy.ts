@@ -92,7 +92,7 @@ export function haproxyConfig(backends: Backend[], adminSocket: string): string 
   return `${lines.join('\n')}\n`;
 }
 
-function haproxyBinary(): string {
+export function haproxyBinary(): string {
   for (const folder of [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin']) {
     const file = path.join(folder, 'haproxy');
     if (folder && fs.existsSync(file)) return file;
