@@ -9,6 +9,7 @@ import {
   PartnerCustomersDocument,
   SourceUsageDocument,
   UsageTrendSeriesDocument,
+  VisibleCustomersDocument,
 } from '../../web/src/generated/operations';
 import type {
   CustomerOverviewQuery,
@@ -16,6 +17,7 @@ import type {
   PartnerCustomersQuery,
   SourceUsageQuery,
   UsageTrendSeriesQuery,
+  VisibleCustomersQuery,
 } from '../../web/src/generated/operations';
 import { addDays, todayUtc } from '../../src/days';
 import { count, percent, ratio, sum } from '../../web/src/format';
@@ -486,6 +488,35 @@ describe('dashboard', () => {
     expect(await page.evaluate('window.localStorage.length')).toBe(0);
     expect(await problems(view)).toEqual(NO_PROBLEMS);
     expect(who).toBeTruthy();
+    await page.close();
+  });
+
+  it('lets a viewer of two customers pick one, or list every customer it may read', async () => {
+    const view = await dashboardPage(harness);
+    const { page } = view;
+    // Woodgrove's full admin, and a read-only admin of Tailspin as a consultant.
+    await signInWithToken(view, 'u-elena-rossi');
+    const links = page.getByRole('navigation', { name: 'Your partners and customers' });
+    await links.getByRole('link').first().waitFor();
+    const texts = await links.getByRole('link').allInnerTexts();
+    expect(texts.pop()).toBe('Every customer you can see');
+    expect(texts.sort()).toEqual(['Customer: Tailspin Airlines', 'Customer: Woodgrove Bank']);
+    await links.getByRole('link', { name: 'Every customer you can see' }).click();
+    await page.locator('tr[data-customer-id]').first().waitFor();
+    expect(await view.requestsSettled()).toBe(2); // the viewer, then the list
+    const visible = await api<VisibleCustomersQuery>('u-elena-rossi', VisibleCustomersDocument, {
+      first: 20,
+      orderBy: { field: 'NAME', direction: 'ASC' },
+    });
+    expect(
+      await page
+        .locator('tr[data-customer-id]')
+        .evaluateAll((rows) =>
+          rows.map((r) => (r as unknown as { dataset: { customerId: string } }).dataset.customerId),
+        ),
+    ).toEqual(visible.data.customers.nodes.map((c) => c.id));
+    expect(visible.data.customers.totalCount).toBe(2);
+    expect(await problems(view)).toEqual(NO_PROBLEMS);
     await page.close();
   });
 
