@@ -1,6 +1,7 @@
 import type { Benchmark } from './benchmark';
 import { hostileBenchmark } from './hostile.bench';
 import { ingestBenchmark } from './ingest.bench';
+import { planningBenchmark } from './planning.bench';
 import { reportBenchmark } from './report.bench';
 import { seedBenchmark } from './seed.bench';
 import { seriesBenchmark } from './read-path/series.bench';
@@ -12,6 +13,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   seedBenchmark,
   ingestBenchmark,
   reportBenchmark,
+  planningBenchmark,
   hostileBenchmark,
   subtreeBenchmark,
   seriesBenchmark,

@@ -8,6 +8,27 @@ const LICENSE_TYPE_ROWS = LICENSE_TYPES.map((type) => `SELECT '${type}' AS licen
 );
 
 /**
+ * Every (source, license type) pair whose source matches `where` (a condition on source_id,
+ * customer_id, partner_id, subscription_id, region, source_type (the source's current values) and
+ * license_type, unqualified), as a derived table with those columns. Joined to license_usage on
+ * its primary key (source, license type, day), each pair is one index range: reading a day range
+ * of many sources that way follows the clustered rows, where the (customer or partner, day)
+ * indexes would fetch every row on its own.
+ */
+export function sourceLicensePairsSql(where: SqlCondition): SqlCondition {
+  return {
+    sql: `SELECT src.source_id, lt.license_type, src.customer_id, src.partner_id,
+                 src.subscription_id, src.region, src.source_type
+          FROM (SELECT id AS source_id, customer_id, partner_id, subscription_id, region,
+                       source_type
+                FROM usage_sources) src
+          CROSS JOIN (${LICENSE_TYPE_ROWS}) lt
+          WHERE ${where.sql}`,
+    params: where.params,
+  };
+}
+
+/**
  * For every (source, license type) that matches `where` and has a report on or before `asOf`, its
  * latest snapshot: the "consumed" of license summaries.
  *

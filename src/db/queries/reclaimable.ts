@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { addDays } from '../../days';
+import { LICENSE_TYPES } from '../enums';
 import type { LicenseType } from '../enums';
 import type { SqlCondition } from '../sql/scope-condition';
-import { dailyTotalsSql } from './daily-totals';
+import { dailyTotals } from './daily-totals';
 import { entitlementsInForceSql } from './latest-snapshots';
-import { licenseTypeOrderSql } from './license-type-order';
 
 /** The contract's window: Customer.reclaimable's default, and what RECLAIMABLE orders by. */
 export const DEFAULT_RECLAIMABLE_WINDOW_DAYS = 30;
@@ -12,52 +12,6 @@ export const DEFAULT_RECLAIMABLE_WINDOW_DAYS = 30;
 /** The window of `windowDays` days that ends on asOf (both included). */
 export function reclaimableWindow(asOf: string, windowDays: number) {
   return { from: addDays(asOf, -(windowDays - 1)), to: asOf };
-}
-
-/**
- * Per customer matching `where` (a condition on customer_id / partner_id, unqualified) and license
- * type with an entitlement in force on asOf: purchased on asOf, the customer's peak daily total
- * over the window (a day counted as LicenseSummary counts it; 0 without any report) and
- * reclaimable = purchased - peak, never below 0. Columns: customer_id, license_type, purchased,
- * peak, reclaimable.
- */
-export function reclaimableSql(
-  where: SqlCondition,
-  asOf: string,
-  windowDays: number,
-): SqlCondition {
-  const { from, to } = reclaimableWindow(asOf, windowDays);
-  const purchased = entitlementsInForceSql(where, asOf);
-  const totals = dailyTotalsSql('customer_id', where, from, to);
-  return {
-    sql: `SELECT p.customer_id, p.license_type, p.purchased, COALESCE(k.peak, 0) AS peak,
-                 CASE WHEN p.purchased > COALESCE(k.peak, 0) THEN p.purchased - COALESCE(k.peak, 0)
-                      ELSE 0 END AS reclaimable
-          FROM (SELECT customer_id, license_type, SUM(quantity) AS purchased
-                FROM (${purchased.sql}) e GROUP BY customer_id, license_type) p
-          LEFT JOIN (SELECT owner_id, license_type, MAX(total) AS peak
-                     FROM (${totals.sql}) t GROUP BY owner_id, license_type) k
-            ON k.owner_id = p.customer_id AND k.license_type = p.license_type`,
-    params: [...purchased.params, ...totals.params],
-  };
-}
-
-/**
- * A derived table (customer_id, reclaimable) of the customers matching `where` that have an
- * entitlement in force on asOf: their reclaimable licenses of every type together. Orders customer
- * lists by RECLAIMABLE in SQL.
- */
-export function customerReclaimableSql(
-  where: SqlCondition,
-  asOf: string,
-  windowDays: number,
-): SqlCondition {
-  const rows = reclaimableSql(where, asOf, windowDays);
-  return {
-    sql: `SELECT customer_id, SUM(reclaimable) AS reclaimable FROM (${rows.sql}) r
-          GROUP BY customer_id`,
-    params: rows.params,
-  };
 }
 
 export interface ReclaimableRow {
@@ -68,31 +22,70 @@ export interface ReclaimableRow {
   reclaimable: number;
 }
 
-/** Runs reclaimableSql, ordered by customer, then license type in the contract's order. */
+const key = (customerId: string, licenseType: string) => `${customerId}\u0000${licenseType}`;
+const typeOrder = (type: LicenseType) => LICENSE_TYPES.indexOf(type);
+
+/**
+ * Per customer matching `where` (a condition on customer_id / partner_id, unqualified) and license
+ * type with an entitlement in force on asOf: purchased on asOf, the customer's peak daily total
+ * over the window (a day counted as LicenseSummary counts it; 0 without any report) and
+ * reclaimable = purchased - peak, never below 0. Two statements (the entitlements in force, the
+ * daily totals), whatever the number of customers; ordered by customer, then license type in the
+ * contract's order.
+ */
 export async function reclaimableRows(
   ds: DataSource,
   where: SqlCondition,
   asOf: string,
   windowDays: number,
 ): Promise<ReclaimableRow[]> {
-  const query = reclaimableSql(where, asOf, windowDays);
-  const rows: Array<{
-    customer_id: string;
-    license_type: LicenseType;
-    purchased: unknown;
-    peak: unknown;
-    reclaimable: unknown;
-  }> = await ds.query(
-    `SELECT * FROM (${query.sql}) rows_of_customers
-     ORDER BY customer_id, ${licenseTypeOrderSql('license_type')}`,
-    query.params,
-  );
-  // SUM and MAX over a SUM come back as strings from MySQL (DECIMAL).
-  return rows.map((row) => ({
-    customerId: row.customer_id,
-    licenseType: row.license_type,
-    purchased: Number(row.purchased),
-    peak: Number(row.peak),
-    reclaimable: Number(row.reclaimable),
-  }));
+  const { from, to } = reclaimableWindow(asOf, windowDays);
+  const inForce = entitlementsInForceSql(where, asOf);
+  const [purchasedRows, totals] = await Promise.all([
+    ds.query(
+      `SELECT customer_id, license_type, SUM(quantity) AS purchased FROM (${inForce.sql}) e
+       GROUP BY customer_id, license_type`,
+      inForce.params,
+    ) as Promise<Array<{ customer_id: string; license_type: LicenseType; purchased: unknown }>>,
+    dailyTotals(ds, 'customer_id', where, from, to),
+  ]);
+  const peaks = new Map<string, number>();
+  for (const row of totals) {
+    const k = key(row.ownerId, row.licenseType);
+    peaks.set(k, Math.max(peaks.get(k) ?? 0, row.total));
+  }
+  return purchasedRows
+    .map((row) => {
+      // SUM comes back as a string from MySQL (DECIMAL).
+      const purchased = Number(row.purchased);
+      const peak = peaks.get(key(row.customer_id, row.license_type)) ?? 0;
+      return {
+        customerId: row.customer_id,
+        licenseType: row.license_type,
+        purchased,
+        peak,
+        reclaimable: Math.max(0, purchased - peak),
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0) ||
+        typeOrder(a.licenseType) - typeOrder(b.licenseType),
+    );
+}
+
+/**
+ * Every reclaimable license of each customer matching `where` together, over the default window:
+ * the sort key of RECLAIMABLE. Customers with nothing in force are left out (they count 0).
+ */
+export async function customerReclaimableTotals(
+  ds: DataSource,
+  where: SqlCondition,
+  asOf: string,
+): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  for (const row of await reclaimableRows(ds, where, asOf, DEFAULT_RECLAIMABLE_WINDOW_DAYS)) {
+    totals.set(row.customerId, (totals.get(row.customerId) ?? 0) + row.reclaimable);
+  }
+  return totals;
 }

@@ -123,8 +123,8 @@ describe('reclaimable licenses', () => {
       (await counter.measure(() => reclaimableOf(ids))).statements.length;
     const one = await measure(['c-plan-2']);
     expect(await measure(['c-plan-1', 'c-plan-2', 'c-plan-3'])).toBe(one);
-    // The viewer, the references, purchased and peaks, the idle sources.
-    expect(one).toBe(4);
+    // The viewer, the references, the entitlements in force, the daily totals, the idle sources.
+    expect(one).toBe(5);
   });
 
   it('orders customers by their reclaimable licenses of every type together', async () => {

@@ -1,9 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { customerUtilizationSql } from '../../../db/queries/customer-utilization';
-import {
-  DEFAULT_RECLAIMABLE_WINDOW_DAYS,
-  customerReclaimableSql,
-} from '../../../db/queries/reclaimable';
+import { customerReclaimableTotals } from '../../../db/queries/reclaimable';
 import { scopeCondition } from '../../../db/sql/scope-condition';
 import { inList } from '../../../db/sql/placeholders';
 import type { Grant, SqlCondition } from '../../../db/sql/scope-condition';
@@ -39,6 +36,36 @@ const UTILIZATION_KEY = 'COALESCE(u.utilization, -1)';
 // Reclaimable licenses over the last 30 days up to asOf, all types together (README, Reclaimable
 // licenses); 0 for a customer with nothing in force.
 const RECLAIMABLE_KEY = 'COALESCE(r.reclaimable, 0)';
+
+/**
+ * RECLAIMABLE's sort keys, computed before the page (db/queries/reclaimable.ts folds the daily
+ * totals outside SQL) for the customers the list can hold: the viewer's scope, cut to the
+ * partners asked for. Undefined for the other orders.
+ */
+async function reclaimableKeys(
+  ds: DataSource,
+  query: CustomerPageQuery,
+): Promise<Map<string, number> | undefined> {
+  if (query.order.field !== CustomerOrderField.RECLAIMABLE) return undefined;
+  const scope = scopeCondition(query.grant, { customerId: 'customer_id', partnerId: 'partner_id' });
+  const where =
+    query.partnerIds === undefined
+      ? scope
+      : {
+          sql: `${scope.sql} AND partner_id IN ${inList(query.partnerIds)}`,
+          params: [...scope.params, ...query.partnerIds],
+        };
+  return customerReclaimableTotals(ds, where, query.asOf);
+}
+
+/** The keys as a derived table of constants (customer_id, reclaimable) to join the page to. */
+function constantKeysSql(keys: Map<string, number>): SqlCondition | null {
+  if (keys.size === 0) return null;
+  const rows = [...keys].map((_, i) =>
+    i === 0 ? 'SELECT ? AS customer_id, ? AS reclaimable' : 'SELECT ?, ?',
+  );
+  return { sql: rows.join(' UNION ALL '), params: [...keys].flat() };
+}
 
 // LIKE's escape character. Not the backslash: MySQL reads `'\'` as an unterminated string (a
 // backslash escapes the quote there), while SQLite needs it written that way. `!` is plain text in
@@ -90,9 +117,15 @@ interface PageStatement {
 }
 
 /** The derived table a numeric ordering joins the customers to, and its sort key. */
-function orderingJoin(query: CustomerPageQuery): { join: SqlCondition; key: string } | null {
-  const where = scopeCondition(query.grant, { customerId: 'customer_id', partnerId: 'partner_id' });
+function orderingJoin(
+  query: CustomerPageQuery,
+  keys: Map<string, number> | undefined,
+): { join: SqlCondition; key: string } | null {
   if (query.order.field === CustomerOrderField.UTILIZATION) {
+    const where = scopeCondition(query.grant, {
+      customerId: 'customer_id',
+      partnerId: 'partner_id',
+    });
     const utilization = customerUtilizationSql(where, query.asOf);
     return {
       join: {
@@ -103,21 +136,26 @@ function orderingJoin(query: CustomerPageQuery): { join: SqlCondition; key: stri
     };
   }
   if (query.order.field === CustomerOrderField.RECLAIMABLE) {
-    const reclaimable = customerReclaimableSql(where, query.asOf, DEFAULT_RECLAIMABLE_WINDOW_DAYS);
+    const constants = constantKeysSql(keys ?? new Map());
     return {
-      join: {
-        sql: `LEFT JOIN (${reclaimable.sql}) r ON r.customer_id = c.id`,
-        params: reclaimable.params,
-      },
-      key: RECLAIMABLE_KEY,
+      join: constants
+        ? {
+            sql: `LEFT JOIN (${constants.sql}) r ON r.customer_id = c.id`,
+            params: constants.params,
+          }
+        : { sql: '', params: [] },
+      key: constants ? RECLAIMABLE_KEY : '0',
     };
   }
   return null;
 }
 
-function pageStatement(query: CustomerPageQuery): PageStatement {
+function pageStatement(
+  query: CustomerPageQuery,
+  keys: Map<string, number> | undefined,
+): PageStatement {
   const where = filters(query);
-  const ordering = orderingJoin(query);
+  const ordering = orderingJoin(query, keys);
   const direction = query.order.direction === OrderDirection.DESC ? 'DESC' : 'ASC';
   const comparison = direction === 'DESC' ? '<' : '>';
   const key = ordering?.key ?? 'c.name';
@@ -155,7 +193,7 @@ export async function customerPage(
   ds: DataSource,
   query: CustomerPageQuery,
 ): Promise<{ rows: CustomerRow[]; totalCount: number }> {
-  const page = pageStatement(query);
+  const page = pageStatement(query, await reclaimableKeys(ds, query));
   const [rows, count] = await Promise.all([
     ds.query(
       `SELECT c.id, c.name, c.partner_id, ${page.key} AS sort_key ${page.fromWhere}
@@ -182,7 +220,7 @@ export async function customerPagesOfPartners(
   ds: DataSource,
   query: CustomerPageQuery & { partnerIds: readonly string[] },
 ): Promise<Map<string, { rows: CustomerRow[]; totalCount: number }>> {
-  const page = pageStatement(query);
+  const page = pageStatement(query, await reclaimableKeys(ds, query));
   // The counts per partner, each joined to its page: one statement (issue 14), and a partner whose
   // page is empty (a cursor past its end) still gets its count.
   const rows: Array<Omit<RawRow, 'partner_id'> & { count_partner_id: string; n: number | string }> =

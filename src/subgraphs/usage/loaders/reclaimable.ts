@@ -10,8 +10,8 @@ import { ownersInScope } from '../../../db/sql/scope-condition';
 const key = (customerId: string, licenseType: string) => `${customerId}\u0000${licenseType}`;
 
 /**
- * Reclaimable licenses of many customers from two statements (purchased and peak per type, the
- * idle sources), whatever the number of customers.
+ * Reclaimable licenses of many customers from three statements (the entitlements in force, the
+ * daily totals the peaks come from, the idle sources), whatever the number of customers.
  */
 export const reclaimableLoader = perArguments(
   (ctx, args: { asOf: string; windowDays: number }) =>

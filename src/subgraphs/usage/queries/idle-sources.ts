@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { dateTimeValue } from '../../../db/date-time-value';
 import type { LicenseType, SourceType } from '../../../db/enums';
+import { sourceLicensePairsSql } from '../../../db/queries/latest-snapshots';
 import type { SqlCondition } from '../../../db/sql/scope-condition';
 
 export interface IdleSourceRow {
@@ -13,8 +14,8 @@ export interface IdleSourceRow {
 
 /**
  * The sources that reported a license type on some day of [from, to] and only 0 on each of them,
- * per customer and type, for the usage rows matching `where` (a condition on license_usage's
- * customer_id / partner_id, unqualified): one range read of the customers' rows in the window.
+ * per customer and type, for the sources matching `where` (a condition on the source's
+ * customer_id / partner_id, unqualified): their rows of the window read along the primary key.
  */
 export async function idleSources(
   ds: DataSource,
@@ -22,6 +23,7 @@ export async function idleSources(
   from: string,
   to: string,
 ): Promise<IdleSourceRow[]> {
+  const pairs = sourceLicensePairsSql(where);
   const rows: Array<{
     customer_id: string;
     license_type: LicenseType;
@@ -31,13 +33,16 @@ export async function idleSources(
   }> = await ds.query(
     `SELECT idle.customer_id, idle.license_type, idle.source_id, us.source_type,
             us.last_reported_at
-     FROM (SELECT customer_id, license_type, source_id FROM license_usage
-           WHERE ${where.sql} AND day >= ? AND day <= ?
-           GROUP BY customer_id, license_type, source_id
-           HAVING MAX(consumed) = 0) idle
+     FROM (SELECT pair.customer_id, pair.license_type, pair.source_id
+           FROM (${pairs.sql}) pair
+           JOIN license_usage lu
+             ON lu.source_id = pair.source_id AND lu.license_type = pair.license_type
+            AND lu.day >= ? AND lu.day <= ?
+           GROUP BY pair.customer_id, pair.license_type, pair.source_id
+           HAVING MAX(lu.consumed) = 0) idle
      JOIN usage_sources us ON us.id = idle.source_id
      ORDER BY idle.customer_id, idle.source_id`,
-    [...where.params, from, to],
+    [...pairs.params, from, to],
   );
   return rows.map((row) => ({
     customerId: row.customer_id,
