@@ -23,7 +23,14 @@ async function text(userId: string, query: string, variables = {}): Promise<stri
 
 async function tableCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['role_assignments', 'role_audit_log', 'license_usage', 'users']) {
+  for (const table of [
+    'role_assignments',
+    'role_audit_log',
+    'license_usage',
+    'users',
+    'report_schedules',
+    'report_deliveries',
+  ]) {
     const [row] = await db.ds.query(`SELECT COUNT(*) AS n FROM ${table}`);
     counts[table] = Number(row.n);
   }
@@ -137,10 +144,30 @@ it("answers usageReport with another tenant's customerIds and subscriptionIds li
   );
 });
 
+const ACME_SCHEDULE =
+  '{ name: "Acme weekly", customerId: "c-acme", groupBy: [LICENSE_TYPE], cadence: WEEKLY, recipientIds: ["u-fa-acme"] }';
+
+/** Acme's one schedule, made by its full admin on first use: the target of delete and run. */
+async function acmeScheduleId(): Promise<string> {
+  const [existing] = await db.ds.query(
+    `SELECT id FROM report_schedules WHERE name = 'Acme weekly'`,
+  );
+  if (existing) return existing.id;
+  const created = JSON.parse(
+    await text('u-fa-acme', `mutation { createReportSchedule(input: ${ACME_SCHEDULE}) { id } }`),
+  );
+  expect(created.errors).toBeUndefined();
+  return created.data.createReportSchedule.id;
+}
+
 /** One call of each mutation that a full admin of c-acme or p-north could make. */
 async function mutationCalls(): Promise<Record<string, string>> {
   const [saAcme] = await db.ds.query(`SELECT id FROM role_assignments WHERE user_id = 'u-sa-acme'`);
+  const scheduleId = await acmeScheduleId();
   return {
+    createReportSchedule: `mutation { createReportSchedule(input: ${ACME_SCHEDULE}) { id } }`,
+    deleteReportSchedule: `mutation { deleteReportSchedule(id: "${scheduleId}") }`,
+    runReportSchedule: `mutation { runReportSchedule(id: "${scheduleId}") { id } }`,
     assignRole:
       'mutation { assignRole(input: { userId: "u-none", role: SUPPORT_ADMIN, customerId: "c-acme" }) { id } }',
     revokeRole: `mutation { revokeRole(id: "${saAcme.id}") }`,
