@@ -104,8 +104,15 @@ export function withReadGraph<T>(
       databaseUrl,
       { ...common, SUBGRAPHS_IN_PROCESS: 'true' },
       true,
-    );
-    const floor = await startFloor(databaseUrl);
+    ).catch(async (error: Error) => {
+      await apart.stop();
+      throw error;
+    });
+    const floor = await startFloor(databaseUrl).catch(async (error: Error) => {
+      await together.stop();
+      await apart.stop();
+      throw error;
+    });
     try {
       const token = await signToken({ userId: VIEWER, ttl: '1h' }, JWT);
       return await work({

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyOptions } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ConfigError } from '../config';
 import { AuthenticationError } from './errors';
 import { MIN_SECRET_BYTES } from './secret';
@@ -73,6 +74,11 @@ function refusal(error: unknown): string {
   return 'The token could not be verified';
 }
 
+const CLOCK_TOLERANCE_SECONDS = 5;
+/** How long an accepted token is taken without checking its signature again, and how many. */
+const REMEMBER_MS = 60_000;
+const REMEMBERED_TOKENS = 10_000;
+
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const { key, algorithms } = chooseKey(options);
   const verifyOptions: JWTVerifyOptions = {
@@ -80,7 +86,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     issuer: options.issuer,
     audience: options.audience,
     requiredClaims: ['exp', 'sub'],
-    clockTolerance: 5,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
   };
   // Two calls rather than one on a union: jose's overloads tell a key from a key-set function.
   const verify = (token: string): Promise<{ payload: JWTPayload }> =>
@@ -88,8 +94,21 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       ? jwtVerify(token, key, verifyOptions)
       : jwtVerify(token, key, verifyOptions);
 
+  // Tokens this verifier accepted, until their expiry (issue 14): a client sends the same token
+  // with every request, and in one process the gateway and the subgraphs it calls in process
+  // verify it again; the signature check (WebCrypto HMAC, or RSA/EC) was a tenth of a small
+  // query's time. Keyed by the whole token, so a hit is the very token that was verified; its
+  // expiry is checked again on every hit, and after REMEMBER_MS it is verified afresh (a key
+  // rotated out of the JWKS stops its tokens within that time).
+  const accepted = new LRUCache<string, { userId: string; expiresAt: number }>({
+    max: REMEMBERED_TOKENS,
+    ttl: REMEMBER_MS,
+  });
+
   return async (token) => {
     if (token.length > MAX_TOKEN_LENGTH) throw new AuthenticationError('The token is malformed');
+    const known = accepted.get(token);
+    if (known && Date.now() < known.expiresAt) return { userId: known.userId };
     let payload: JWTPayload;
     try {
       ({ payload } = await verify(token));
@@ -100,6 +119,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (typeof payload.sub !== 'string' || payload.sub.trim() === '') {
       throw new AuthenticationError('The token\'s "sub" claim is not accepted');
     }
+    // exp is required (requiredClaims); jose's clock tolerance applies as it did above.
+    accepted.set(token, {
+      userId: payload.sub,
+      expiresAt: (Number(payload.exp) + CLOCK_TOLERANCE_SECONDS) * 1000,
+    });
     return { userId: payload.sub };
   };
 }

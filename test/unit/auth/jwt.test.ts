@@ -82,6 +82,20 @@ describe('createTokenVerifier in HS256 mode', () => {
     });
   });
 
+  it('takes a token it accepted again without checking it, only until the token expires', async () => {
+    const token = await hs256(claims({ exp: now() + 30 }));
+    await expect(verify(token)).resolves.toEqual({ userId: 'user-1' });
+    await expect(verify(token)).resolves.toEqual({ userId: 'user-1' });
+    // 40 s later the token is 10 s past its expiry, beyond the 5 s of tolerance.
+    jest.useFakeTimers({ now: Date.now() + 40_000, doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      const refused = await refusal(verify, token);
+      expect(refused.message).toMatch(/expired/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it.each<[string, () => Promise<string>, RegExp]>([
     ['expired', () => hs256(claims({ exp: now() - 60 })), /expired/],
     ['without exp', () => hs256(claims({}, ['exp'])), /no "exp" claim/],
