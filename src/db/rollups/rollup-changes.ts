@@ -73,6 +73,11 @@ export class RollupChanges {
     this.addToLast(after);
   }
 
+  /** A new usage row, for the daily totals only (its week and month are written elsewhere). */
+  addToDailyOnly(after: RolledUpRow): void {
+    this.addToDaily(after, after.consumed, 1);
+  }
+
   /** `rowCount` rows summing to `consumed` left `group` (their source moved away). */
   takeOutOfDaily(group: DailyGroup, consumed: number, rowCount: number): void {
     this.addToDaily(group, -consumed, -rowCount);

@@ -1,93 +1,94 @@
 import type { EntityManager } from 'typeorm';
 import { bucketStartSql } from '../day-buckets';
-import type { UsageWriteCounts } from '../usage/usage-row';
+import type { UsageRow, UsageWriteCounts } from '../usage/usage-row';
+import { bucketStart } from './bucket-start';
+import { RollupChanges } from './rollup-changes';
+import type { StaleDay } from './rollup-changes';
 import { RollupBucket } from './usage-bucket-last.entity';
-import { DAILY_KEY, LAST_COLUMNS, MYSQL_LAST, addToDailyTotal } from './write-rollups';
+import { LAST_COLUMNS, MYSQL_LAST, applyDailyDeltas, markStaleDays } from './write-rollups';
 
-// MySQL: the rollups of rows just merged from a staging table (usage/staging-mysql.ts), written
-// from that table in a fixed number of statements whatever the number of rows, with the same
-// rules as write-rollups.ts applies to rows held in memory:
-// - every row new: the daily totals take the exact sums of the staged rows;
+// MySQL: the rollups of rows just merged from a staging table (usage/staging-mysql.ts), with the
+// same rules as write-rollups.ts applies to rows held in memory:
+// - every row new: the daily totals take the exact sums of the rows;
 // - any row rewritten: which ones, and what they held, the merge does not say, so the partners'
-//   staged days are marked stale (usage-daily-stale.entity.ts) and recounted before a report;
+//   days of the rows are marked stale (usage-daily-stale.entity.ts) and recounted before a report;
 // - each source's week and month keep the value of their latest day (the later day wins).
 // Nothing is written when no row changed.
+//
+// The week and month values, about one for every three rows, go from the staging table to
+// usage_bucket_last in one statement: which staged row is the latest of its week or month is
+// worked out here while the rows are staged (`lastOfBuckets`) and staged with them, since a
+// grouping or a window over the staging table took the server about as long as the merge itself.
+// Daily totals and stale marks are a few hundred rows, summed here.
 
-const KEY = DAILY_KEY.join(', ');
-
-async function addDailySums(manager: EntityManager, staging: string): Promise<void> {
-  await manager.query(
-    `INSERT INTO usage_daily_totals (${KEY}, consumed, row_count)
-     SELECT ${KEY}, SUM(consumed), COUNT(*) FROM ${staging}
-     GROUP BY ${KEY}
-     ${addToDailyTotal(true)}`,
-  );
-}
-
-async function markStagedDaysStale(manager: EntityManager, staging: string): Promise<void> {
-  await manager.query(
-    `INSERT INTO usage_daily_stale (partner_id, day)
-     SELECT DISTINCT partner_id, day FROM ${staging}
-     ON DUPLICATE KEY UPDATE day = VALUES(day)`,
-  );
-}
+const BUCKET_BITS: ReadonlyArray<[RollupBucket, number]> = [
+  [RollupBucket.WEEK, 1],
+  [RollupBucket.MONTH, 2],
+];
 
 /**
- * Per source, license type and bucket: the staged row of the latest day, found in one grouping
- * pass (a ROW_NUMBER() window sorted each group and took half again as long on the bench): the
- * latest day's count is the tail of the greatest 'YYYY-MM-DDcount'. The source's columns are the
- * same on every row of a write (the writer copies them from the source), so any row's will do.
+ * Per row: bit 1 when no other row of its source and license type is later in its week, bit 2
+ * the same for its month. Keys of `rows` are distinct.
  */
-async function keepLastValues(
-  manager: EntityManager,
-  staging: string,
-  bucket: RollupBucket,
-): Promise<void> {
-  const period = bucketStartSql(manager.connection, bucket, 'day');
+export function lastOfBuckets(rows: readonly UsageRow[]): Uint8Array {
+  const marks = new Uint8Array(rows.length);
+  for (const [bucket, bit] of BUCKET_BITS) {
+    const latest = new Map<string, number>();
+    rows.forEach((row, i) => {
+      const key = `${bucketStart(row.day, bucket)}\u0000${row.sourceId}\u0000${row.licenseType}`;
+      const held = latest.get(key);
+      if (held === undefined || rows[held].day < row.day) latest.set(key, i);
+    });
+    for (const i of latest.values()) marks[i] |= bit;
+  }
+  return marks;
+}
+
+/** The staged rows marked latest of their week or month, into usage_bucket_last. */
+async function keepLastValues(manager: EntityManager, staging: string): Promise<void> {
+  const ds = manager.connection;
+  const period = `CASE b.bucket WHEN 'WEEK' THEN ${bucketStartSql(ds, 'WEEK', 's.day')}
+                  ELSE ${bucketStartSql(ds, 'MONTH', 's.day')} END`;
+  const buckets = BUCKET_BITS.map(() => 'SELECT ? AS bucket, ? AS bit').join(' UNION ALL ');
   // The derived table's names differ from the target's, so that MYSQL_LAST's names can only
   // mean the row in usage_bucket_last.
   await manager.query(
     `INSERT INTO usage_bucket_last (${LAST_COLUMNS.join(', ')})
-     SELECT s_source, s_type, ?, s_period, s_day, s_consumed, s_customer, s_partner,
+     SELECT s_source, s_type, s_bucket, s_period, s_day, s_consumed, s_customer, s_partner,
             s_subscription, s_region
-     FROM (SELECT source_id AS s_source, license_type AS s_type, ${period} AS s_period,
-             MAX(day) AS s_day, CAST(SUBSTRING(MAX(CONCAT(day, consumed)), 11) AS SIGNED) AS s_consumed,
-             MAX(customer_id) AS s_customer, MAX(partner_id) AS s_partner,
-             MAX(subscription_id) AS s_subscription, MAX(region) AS s_region
-           FROM ${staging}
-           GROUP BY source_id, license_type, s_period) latest
+     FROM (SELECT s.source_id AS s_source, s.license_type AS s_type, b.bucket AS s_bucket,
+             ${period} AS s_period, s.day AS s_day, s.consumed AS s_consumed,
+             s.customer_id AS s_customer, s.partner_id AS s_partner,
+             s.subscription_id AS s_subscription, s.region AS s_region
+           FROM ${staging} s JOIN (${buckets}) b ON (s.last_of & b.bit) <> 0) latest
      ${MYSQL_LAST}`,
-    [bucket],
+    BUCKET_BITS.flat(),
   );
 }
 
-async function touchStagedSources(
-  manager: EntityManager,
-  staging: string,
-  at: Date,
-): Promise<void> {
-  await manager.query(
-    `UPDATE usage_sources SET last_reported_at = ?
-     WHERE id IN (SELECT source_id FROM ${staging})`,
-    [at],
-  );
+function staleDaysOf(rows: readonly UsageRow[]): StaleDay[] {
+  const days = new Map<string, StaleDay>();
+  for (const { partnerId, day } of rows) days.set(`${partnerId}\u0000${day}`, { partnerId, day });
+  return [...days.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
 }
 
 /**
- * After a merge from `staging` that counted `counts`: the rollups and the sources' last report.
- * In the merge's transaction, on the same connection.
+ * After `rows` were merged from `staging` (with their `lastOfBuckets` marks) and the merge
+ * counted `counts`: the rollups. In the merge's transaction, on the same connection.
  */
 export async function rollUpStaged(
   manager: EntityManager,
   staging: string,
+  rows: readonly UsageRow[],
   counts: UsageWriteCounts,
-  reportedAt: Date,
 ): Promise<void> {
-  const total = counts.inserted + counts.updated + counts.unchanged;
   if (counts.inserted + counts.updated === 0) return;
-  if (counts.inserted === total) await addDailySums(manager, staging);
-  else await markStagedDaysStale(manager, staging);
-  await keepLastValues(manager, staging, RollupBucket.WEEK);
-  await keepLastValues(manager, staging, RollupBucket.MONTH);
-  await touchStagedSources(manager, staging, reportedAt);
+  if (counts.inserted === rows.length) {
+    const sums = new RollupChanges();
+    for (const row of rows) sums.addToDailyOnly(row);
+    await applyDailyDeltas(manager, sums.dailyDeltas());
+  } else {
+    await markStaleDays(manager, staleDaysOf(rows));
+  }
+  await keepLastValues(manager, staging);
 }

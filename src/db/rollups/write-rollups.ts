@@ -103,7 +103,7 @@ async function applyLastValues(manager: EntityManager, values: BucketLastValue[]
   );
 }
 
-async function markStaleDays(manager: EntityManager, days: StaleDay[]): Promise<void> {
+export async function markStaleDays(manager: EntityManager, days: StaleDay[]): Promise<void> {
   const key = ['partner_id', 'day'];
   await upsertRows(
     manager,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { LicenseType, SourceType } from '../enums';
+import { lastOfBuckets } from '../rollups/staged-rollups';
 import { insertRows } from '../sql/bulk';
 import { loadLocalData, localInfileRefused, tsvField } from './local-infile';
 import { COLUMNS, UPDATED_COLUMNS, rowValues } from './stored-usage';
@@ -29,19 +30,22 @@ const enumOf = (values: object) =>
     .join(', ')})`;
 
 // The types of license_usage's columns (no character set: both take the database's default, so
-// that the two compare without conversion). Its key is license_usage's natural key, which also
-// refuses a repeated key, and orders the merge.
+// that the two compare without conversion), and `last_of`: whether the row is the latest of its
+// week (1) and month (2) among the staged rows (rollups/staged-rollups.ts). Its key is
+// license_usage's natural key, which also refuses a repeated key, and orders the merge.
 const CREATE = `CREATE TEMPORARY TABLE ${STAGING_TABLE} (
   source_id varchar(64) NOT NULL, license_type ${enumOf(LicenseType)} NOT NULL,
   day date NOT NULL, consumed int NOT NULL, source_type ${enumOf(SourceType)} NOT NULL,
   customer_id varchar(64) NOT NULL, partner_id varchar(64) NOT NULL,
-  subscription_id varchar(64) NOT NULL, region varchar(32) NOT NULL,
+  subscription_id varchar(64) NOT NULL, region varchar(32) NOT NULL, last_of tinyint NOT NULL,
   PRIMARY KEY (source_id, license_type, day)
 ) ENGINE=InnoDB`;
 
+const STAGED_COLUMNS = [...COLUMNS, 'last_of'];
+
 const LOAD = `LOAD DATA LOCAL INFILE 'usage-rows.tsv' INTO TABLE ${STAGING_TABLE}
   CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'
-  (${COLUMNS.join(', ')})`;
+  (${STAGED_COLUMNS.join(', ')})`;
 
 const MERGE = `INSERT INTO license_usage (${COLUMNS.join(', ')})
   SELECT ${COLUMNS.join(', ')} FROM ${STAGING_TABLE}
@@ -50,14 +54,15 @@ const MERGE = `INSERT INTO license_usage (${COLUMNS.join(', ')})
 /** Rows per piece of the LOAD DATA stream: about 100 KB, each made as it is sent. */
 const TSV_PIECE_ROWS = 1000;
 
-function* asTsv(rows: readonly UsageRow[]): Generator<string> {
+function* asTsv(rows: readonly UsageRow[], lastOf: Uint8Array): Generator<string> {
   for (let start = 0; start < rows.length; start += TSV_PIECE_ROWS) {
     let piece = '';
-    for (const r of rows.slice(start, start + TSV_PIECE_ROWS)) {
+    for (let i = start; i < Math.min(rows.length, start + TSV_PIECE_ROWS); i++) {
+      const r = rows[i];
       piece +=
         `${tsvField(r.sourceId)}\t${r.licenseType}\t${r.day}\t${r.consumed}\t${r.sourceType}\t` +
         `${tsvField(r.customerId)}\t${tsvField(r.partnerId)}\t${tsvField(r.subscriptionId)}\t` +
-        `${tsvField(r.region)}\n`;
+        `${tsvField(r.region)}\t${lastOf[i]}\n`;
     }
     yield piece;
   }
@@ -74,8 +79,9 @@ async function refusedRow(manager: EntityManager, rows: readonly UsageRow[]): Pr
 }
 
 async function fill(manager: EntityManager, rows: readonly UsageRow[]): Promise<void> {
+  const lastOf = lastOfBuckets(rows);
   if (!localInfileRefused(manager.connection)) {
-    const loaded = await loadLocalData(manager, LOAD, () => asTsv(rows));
+    const loaded = await loadLocalData(manager, LOAD, () => asTsv(rows, lastOf));
     if (loaded !== null) {
       // LOCAL makes the server skip a repeated key and store a bad value as a warning, never an
       // error (it cannot stop the client's stream): any of that fails the call instead.
@@ -87,10 +93,10 @@ async function fill(manager: EntityManager, rows: readonly UsageRow[]): Promise<
   }
   const values = rowValues(rows);
   const tuples: unknown[][] = [];
-  for (let i = 0; i < values.length; i += COLUMNS.length) {
-    tuples.push(values.slice(i, i + COLUMNS.length));
+  for (let i = 0; i < rows.length; i++) {
+    tuples.push([...values.slice(i * COLUMNS.length, (i + 1) * COLUMNS.length), lastOf[i]]);
   }
-  await insertRows(manager, STAGING_TABLE, COLUMNS, tuples);
+  await insertRows(manager, STAGING_TABLE, STAGED_COLUMNS, tuples);
 }
 
 function mergeCounts(rows: number, result: { affectedRows?: number; info?: string }) {
@@ -109,6 +115,17 @@ function mergeCounts(rows: number, result: { affectedRows?: number; info?: strin
   return counts;
 }
 
+async function createStagingTable(manager: EntityManager): Promise<void> {
+  try {
+    await manager.query(CREATE);
+  } catch (error) {
+    // A connection that could not drop it after its last write still holds one: it goes now.
+    if ((error as { driverError?: { errno?: number } }).driverError?.errno !== 1050) throw error;
+    await manager.query(`DROP TEMPORARY TABLE ${STAGING_TABLE}`);
+    await manager.query(CREATE);
+  }
+}
+
 /**
  * Stages `rows` (distinct keys), merges them into license_usage and hands the staging table to
  * `andThen` (the rollups), then drops it. Must run inside a transaction.
@@ -118,9 +135,7 @@ export async function mergeThroughStaging<T>(
   rows: readonly UsageRow[],
   andThen: (counts: UsageWriteCounts) => Promise<T>,
 ): Promise<{ counts: UsageWriteCounts; then: T }> {
-  // A connection that failed to drop it before (it was lost mid-statement) may still hold one.
-  await manager.query(`DROP TEMPORARY TABLE IF EXISTS ${STAGING_TABLE}`);
-  await manager.query(CREATE);
+  await createStagingTable(manager);
   try {
     await fill(manager, rows);
     const counts = mergeCounts(rows.length, await manager.query(MERGE));

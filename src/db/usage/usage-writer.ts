@@ -77,8 +77,10 @@ export async function upsertUsageRows(
   }
   if (isMysql(manager.connection)) {
     const merged = await mergeThroughStaging(manager, rows, (written) =>
-      rollUpStaged(manager, STAGING_TABLE, written, reportedAt),
+      rollUpStaged(manager, STAGING_TABLE, rows, written),
     );
+    const { inserted, updated } = merged.counts;
+    if (inserted + updated > 0) await touchSources(manager, rows, reportedAt);
     return merged.counts;
   }
   const rollups = new RollupChanges();

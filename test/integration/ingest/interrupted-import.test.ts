@@ -26,8 +26,8 @@ const KIND = testDbKind();
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 const TYPES = ['PROFESSIONAL', 'STANDARD', 'BASIC', 'COMMON_AREA', 'ROOM_SYSTEM', 'SPEECH_VIEW'];
 const CLUSTERS = Array.from({ length: 12 }, (_, i) => `cl-${i + 1}`);
-/** 12 clusters × 6 types × 700 days: two full batches and a part of a third. */
-const DAYS = 700;
+/** 12 clusters × 6 types × 350 days: two full batches and a part of a third. */
+const DAYS = 350;
 const LINES = CLUSTERS.length * TYPES.length * DAYS;
 const BATCHES_BEFORE_FAILURE = 2;
 const STORED = BATCHES_BEFORE_FAILURE * USAGE_BATCH_LINES;
