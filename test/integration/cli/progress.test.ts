@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, runCli, runCliInTerminal } from './cli-process';
 import type { CliDatabase } from './cli-process';
+import { USAGE_BATCH_LINES } from '../../../src/ingest/bulk/usage-stream';
 
 // Progress of `seed` and `import` through the real command line, in both modes: plain lines on
 // stderr when the output is not a terminal (never on stdout), a live line on a pseudo-terminal;
@@ -10,7 +11,7 @@ import type { CliDatabase } from './cli-process';
 // written batch prints its line whatever the speed of the machine.
 
 const TODAY = '2026-11-29';
-/** Two batches of the importer (20,000 lines each). */
+/** Two batches of the importer (at least; 10,000 lines each). */
 const USAGE_DAYS = 300;
 const PROGRESS =
   /^(seed small|import usage\.ndjson): [\d,]+ rows, [\d,]+ rows\/s(, \d+ %)?(, about .+ left)?$/;
@@ -103,7 +104,7 @@ describe('progress of seed and import', () => {
     afterAll(() => ds.destroy());
 
     it('prints rows, rows/s and percent on stderr while stdout keeps the report', async () => {
-      expect(expectedRows).toBeGreaterThan(20_000);
+      expect(expectedRows).toBeGreaterThan(USAGE_BATCH_LINES);
       const { code, stdout, stderr } = await runCli(['import', usageFile], env);
       expect(code).toBe(0);
       expect(stdout).toBe(
@@ -111,7 +112,11 @@ describe('progress of seed and import', () => {
       );
       const progress = lines(stderr);
       expect(progress[0]).toMatch(PROGRESS);
-      expect(progress[0]).toMatch(/^import usage\.ndjson: 20,000 rows, [\d,]+ rows\/s, \d+ %/);
+      expect(progress[0]).toMatch(
+        new RegExp(
+          `^import usage\\.ndjson: ${USAGE_BATCH_LINES.toLocaleString('en-US')} rows, [\\d,]+ rows/s, \\d+ %`,
+        ),
+      );
       expect(progress.at(-1)).toMatch(FINISHED);
       expect(progress.at(-1)).toContain(`${expectedRows.toLocaleString('en-US')} rows`);
     });
