@@ -47,8 +47,11 @@ const LOAD = `LOAD DATA LOCAL INFILE 'usage-rows.tsv' INTO TABLE ${STAGING_TABLE
   CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'
   (${STAGED_COLUMNS.join(', ')})`;
 
+// Joined to usage_sources: license_usage has no foreign key on MySQL (it is partitioned), so a
+// row of a source that does not exist (anymore) is left out here, and the count tells.
 const MERGE = `INSERT INTO license_usage (${COLUMNS.join(', ')})
-  SELECT ${COLUMNS.join(', ')} FROM ${STAGING_TABLE}
+  SELECT ${COLUMNS.map((c) => `s.${c}`).join(', ')}
+  FROM ${STAGING_TABLE} s JOIN usage_sources src ON src.id = s.source_id
   ON DUPLICATE KEY UPDATE ${UPDATED_COLUMNS.map((c) => `${c} = VALUES(${c})`).join(', ')}`;
 
 /** Rows per piece of the LOAD DATA stream: about 100 KB, each made as it is sent. */
@@ -99,10 +102,32 @@ async function fill(manager: EntityManager, rows: readonly UsageRow[]): Promise<
   await insertRows(manager, STAGING_TABLE, STAGED_COLUMNS, tuples);
 }
 
-function mergeCounts(rows: number, result: { affectedRows?: number; info?: string }) {
+/** A staged row whose source does not exist, named for the error; null when there is none. */
+async function unknownSource(manager: EntityManager): Promise<string | null> {
+  const missing: Array<{ source_id: string }> = await manager.query(
+    `SELECT s.source_id FROM ${STAGING_TABLE} s LEFT JOIN usage_sources src ON src.id = s.source_id
+     WHERE src.id IS NULL LIMIT 1`,
+  );
+  return missing[0]?.source_id ?? null;
+}
+
+async function merge(manager: EntityManager, rows: number): Promise<UsageWriteCounts> {
+  const result = (await manager.query(MERGE)) as { affectedRows?: number; info?: string };
+  const records = Number(/Records:\s*(\d+)/.exec(result.info ?? '')?.[1]);
+  if (records < rows) {
+    const source = await unknownSource(manager);
+    if (source !== null) throw new Error(`usage of ${source}: no such source`);
+  }
+  return mergeCounts(rows, records, result);
+}
+
+function mergeCounts(
+  rows: number,
+  records: number,
+  result: { affectedRows?: number; info?: string },
+) {
   const affected = Number(result.affectedRows);
   const info = result.info ?? '';
-  const records = Number(/Records:\s*(\d+)/.exec(info)?.[1]);
   const updated = Number(/Duplicates:\s*(\d+)/.exec(info)?.[1]);
   const inserted = affected - 2 * updated;
   const counts: UsageWriteCounts = { inserted, updated, unchanged: rows - inserted - updated };
@@ -138,7 +163,7 @@ export async function mergeThroughStaging<T>(
   await createStagingTable(manager);
   try {
     await fill(manager, rows);
-    const counts = mergeCounts(rows.length, await manager.query(MERGE));
+    const counts = await merge(manager, rows.length);
     return { counts, then: await andThen(counts) };
   } finally {
     // On a lost connection this fails too, and the table went with the connection: the error
