@@ -165,7 +165,8 @@ describe('upsertUsageRows', () => {
       expect(touching('usage_daily_stale')).toBe(1);
       expect(touching('usage_daily_totals')).toBe(0);
       expect(touching('usage_bucket_last')).toBe(1);
-      expect(touching('usage_sources')).toBe(1);
+      // The merge (which joins the sources) and the update of lastReportedAt.
+      expect(touching('usage_sources')).toBe(2);
       expect(issued).toHaveLength(7);
     } else {
       // Per chunk a read and a write; then the rollups, at most 1,000 rows per statement (a row
