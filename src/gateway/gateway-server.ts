@@ -139,7 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.exposure.trustProxyHops);
-  observeRequests(app, 'gateway', options.telemetry);
+  observeRequests(app, 'gateway', options.telemetry, logger);
   const lifecycle = newLifecycle();
   closeWhileDraining(app, lifecycle);
   mountHealth(app, subgraphsProbe(Object.values(options.subgraphUrls)), lifecycle);

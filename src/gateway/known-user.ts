@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { GATEWAY_SECRET_HEADER } from '../http/gateway-secret';
+import { inSpan, SpanKind } from '../telemetry/tracing';
 
 // The gateway has no database, yet a validly signed token of a user that does not exist (deleted,
 // or from another environment) must be refused there, before any planning, with 401. It asks the
@@ -19,16 +20,24 @@ export function knownUserCheck(organizationsUrl: string, gatewaySecret: string):
     if (known.has(userId)) return true;
     let response: Response;
     try {
-      response = await fetch(organizationsUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization,
-          [GATEWAY_SECRET_HEADER]: gatewaySecret,
-        },
-        body: VIEWER_QUERY,
-        signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
-      });
+      response = await inSpan(
+        'fetch organizations',
+        SpanKind.CLIENT,
+        { 'licensegraph.subgraph': 'organizations', 'licensegraph.check': 'known user' },
+        (traceparent) =>
+          fetch(organizationsUrl, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization,
+              [GATEWAY_SECRET_HEADER]: gatewaySecret,
+              // The subgraph serves this check under the request's id and trace.
+              ...traceparent(),
+            },
+            body: VIEWER_QUERY,
+            signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+          }),
+      );
     } catch {
       // The organizations subgraph is down: the other subgraphs check the user themselves.
       return true;

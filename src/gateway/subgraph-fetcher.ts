@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { subgraphFetchDuration, subgraphFetchErrors } from '../telemetry/metrics';
-import { currentRequest } from '../telemetry/request-scope';
 import { inSpan, SpanKind } from '../telemetry/tracing';
 
 // How the gateway reaches its subgraphs (issue 13 §1, §2): Node's fetch (undici keeps sockets
@@ -45,17 +43,6 @@ function failureReason(error: unknown): string {
 }
 
 /**
- * W3C traceparent of the request being served when traces are off, so that the subgraph logs
- * under the same request id (telemetry/request-scope): flags 00, nothing was sampled.
- */
-function untracedParent(): Record<string, string> {
-  const request = currentRequest();
-  return request
-    ? { traceparent: `00-${request.requestId}-${randomBytes(8).toString('hex')}-00` }
-    : {};
-}
-
-/**
  * `subgraph` names the service in metrics and spans; `shutdown`, when aborted, fails the fetches
  * still waiting (a stopping gateway).
  */
@@ -64,13 +51,17 @@ export function subgraphFetcher(
   shutdown?: AbortSignal,
   subgraph = 'subgraph',
 ): Fetcher {
-  const once = async (url: string, init: FetcherRequestInit, trace: Record<string, string>) => {
+  const once = async (
+    url: string,
+    init: FetcherRequestInit,
+    traceparent: () => Record<string, string>,
+  ) => {
     const timeout = AbortSignal.timeout(Math.ceil(timeoutSeconds * 1000));
     const stop = subgraphFetchDuration.startTimer({ subgraph });
     try {
       return (await fetch(url, {
         ...init,
-        headers: { ...init.headers, ...(trace.traceparent ? trace : untracedParent()) },
+        headers: { ...init.headers, ...traceparent() },
         signal: shutdown ? AbortSignal.any([timeout, shutdown]) : timeout,
       })) as unknown as FetcherResponse;
     } catch (error) {
@@ -85,10 +76,10 @@ export function subgraphFetcher(
       `fetch ${subgraph}`,
       SpanKind.CLIENT,
       { 'licensegraph.subgraph': subgraph, 'http.request.method': init.method ?? 'POST' },
-      async (trace) => {
+      async (traceparent) => {
         for (let attempt = 1; ; attempt++) {
           try {
-            return await once(url, init, trace);
+            return await once(url, init, traceparent);
           } catch (error) {
             if (attempt >= ATTEMPTS || !isStaleSocket(error) || !isQueryBody(init.body)) {
               throw error;

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Express, Request } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { TelemetrySettings } from '../config';
+import type { Logger } from '../logger';
 import {
   operationLabel,
   refusals,
@@ -47,6 +48,7 @@ export function observeRequests(
   app: Express,
   service: string,
   settings: MetricsAccess = { metricsEnabled: true, metricsToken: null },
+  logger?: Logger,
 ): void {
   app.use((req, res, next) => {
     if (QUIET.test(req.path)) return next();
@@ -60,13 +62,16 @@ export function observeRequests(
       requestId: traced?.span.spanContext().traceId ?? requestIdFor(req.headers.traceparent),
     };
     res.setHeader('x-request-id', scope.requestId);
-    res.once('close', () => {
+    // In the request's scope: the event comes from the socket, outside of it.
+    const finished = () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const operation = operationLabel(scope.operation ?? sentOperationName(req));
       const outcome = scope.outcome ?? (res.statusCode < 400 ? 'ok' : `HTTP_${res.statusCode}`);
       requests.inc({ service, operation, outcome });
       requestDuration.observe({ service, operation }, seconds);
       if (scope.refusedBy) refusals.inc({ service, limit: scope.refusedBy });
+      // An access log at debug; pino's mixin adds the request id (still in this request's scope).
+      logger?.debug({ service, operation, outcome, status: res.statusCode, seconds }, 'request');
       if (traced) {
         traced.span.setAttributes({
           'http.response.status_code': res.statusCode,
@@ -76,7 +81,8 @@ export function observeRequests(
         if (outcome !== 'ok') traced.span.setStatus({ code: SpanStatusCode.ERROR });
         traced.span.end();
       }
-    });
+    };
+    res.once('close', () => runInRequest(scope, finished));
     runInRequest(scope, () => runInSpan(traced?.context, next));
   });
   if (!settings.metricsEnabled) return;

@@ -91,7 +91,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const contextFor = createRequestContext(options.ds, options.verify, options.settings, reads);
   const app = express();
   app.disable('x-powered-by');
-  observeRequests(app, subgraph.name, options.telemetry);
+  observeRequests(app, subgraph.name, options.telemetry, logger);
   const lifecycle = newLifecycle();
   closeWhileDraining(app, lifecycle);
   const databaseReady = databaseProbe(options.ds);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   context,
   propagation,
@@ -12,6 +13,7 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { currentRequest } from './request-scope';
 
 // Traces (README, Operations: traces), instrumented by hand in four places rather than by
 // require hooks (which would have to run before every module and do not see TypeORM's statements
@@ -90,15 +92,13 @@ export async function inSpan<T>(
   name: string,
   kind: SpanKind,
   attributes: Attributes,
-  work: (headers: Record<string, string>) => Promise<T>,
+  work: (headers: () => Record<string, string>) => Promise<T>,
 ): Promise<T> {
-  if (!enabled) return work({});
+  // traceHeaders: in the span, for a request the work sends.
+  if (!enabled) return work(traceHeaders);
   return tracer.startActiveSpan(name, { kind, attributes }, async (span) => {
-    // The W3C traceparent of this span, for a request it sends.
-    const headers: Record<string, string> = {};
-    propagation.inject(context.active(), headers);
     try {
-      return await work(headers);
+      return await work(traceHeaders);
     } catch (error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.name });
       throw error;
@@ -106,6 +106,24 @@ export async function inSpan<T>(
       span.end();
     }
   });
+}
+
+/**
+ * The W3C traceparent for a request the current one sends: its span's when traces are on, else
+ * one carrying its request id (flags 00: nothing sampled), so that the receiving service logs
+ * under the same id (telemetry/request-scope).
+ */
+export function traceHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (enabled) {
+    propagation.inject(context.active(), headers);
+    if (headers.traceparent) return headers;
+  }
+  const request = currentRequest();
+  if (request) {
+    headers.traceparent = `00-${request.requestId}-${randomBytes(8).toString('hex')}-00`;
+  }
+  return headers;
 }
 
 export { SpanKind, SpanStatusCode };

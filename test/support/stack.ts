@@ -50,6 +50,8 @@ export type TestStackOptions = Pick<StackOptions, 'mountOnGateway' | 'operationC
    * share their budgets in Redis); without this they are out of the way (1e9).
    */
   rateLimited?: { keyPrefix: string };
+  /** Where the servers log (default: pino at TEST_LOG_LEVEL, else silent). */
+  logger?: StackOptions['logger'];
   /** Limits other than the defaults (a small MAX_RESPONSE_BYTES, say). */
   limits?: Partial<QueryLimits>;
   /** SUBGRAPHS_IN_PROCESS: the gateway calls the subgraphs without HTTP. */
@@ -86,7 +88,7 @@ export async function startTestStack(
       : { ...config.rateLimits, viewerPoints: 1e9, addressRequests: 1e9 },
     deadlines: config.deadlines,
     subgraphsInProcess: options.subgraphsInProcess,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   const gatewayUrl = stack.servers.gateway?.url ?? '';
   const token = (userId: string, ttl = '10m') => signToken({ userId, ttl }, TEST_JWT);

@@ -70,6 +70,8 @@ export async function createCliDatabase(): Promise<CliDatabase> {
 export interface RunningCli {
   /** Everything printed on stdout so far. */
   stdout(): string;
+  /** Everything printed on stderr so far (the JSON log lines). */
+  stderr(): string;
   /** Everything printed on stderr so far (the logs). */
   stderr(): string;
   /** Resolves with stdout once it matches, or rejects with what was printed. */
