@@ -57,7 +57,7 @@ export function haproxyConfig(backends: Backend[], adminSocket: string): string 
     'global',
     '  maxconn 4096',
     `  stats socket ${adminSocket} mode 600 level admin`,
-    '  log stdout format raw local0 err',
+    '  log stdout format raw local0 info',
     'defaults',
     '  mode http',
     '  log global',

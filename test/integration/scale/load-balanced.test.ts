@@ -256,8 +256,10 @@ onMysql('two instances of each piece behind HAProxy', () => {
 
     if (load.records.some((r) => r.problem !== null)) {
       // HAProxy's log of requests that went wrong (termination flags), for whoever reads a failure.
-      const lines = (await haproxy.errors()).split('\n').filter((l) => /\{|\s\d{3}\s/.test(l));
-      process.stdout.write(`HAProxy logged:\n${lines.slice(-40).join('\n')}\n`);
+      const lines = (await haproxy.errors()).split('\n');
+      const status = (code: string) => lines.filter((l) => l.includes(` ${code} `)).slice(0, 10);
+      const shown = [...status('502'), ...status('503'), ...status('504')];
+      process.stdout.write(`HAProxy logged:\n${shown.join('\n')}\n`);
     }
     expect(before.filter((r) => r.problem !== null)).toEqual([]);
     for (const r of report) {
