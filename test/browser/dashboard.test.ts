@@ -491,6 +491,32 @@ describe('dashboard', () => {
     await page.close();
   });
 
+  it('shows the partner read-only admin the partner with its analytics', async () => {
+    const view = await dashboardPage(harness);
+    const { page } = view;
+    await signInWithToken(view, 'u-demo-partner-viewer');
+    await page.locator('tr[data-customer-id]').first().waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/partners/${PARTNER}`);
+    expect(await view.requestsSettled()).toBe(2);
+    const partner = await api<PartnerCustomersQuery>(
+      'u-demo-partner-viewer',
+      PartnerCustomersDocument,
+      { partnerId: PARTNER, first: 20, orderBy: { field: 'NAME', direction: 'ASC' } },
+    );
+    expect(partner.errors).toBeUndefined();
+    await expectSummaryRows(page, 'table.summary', partner.data.partner!.licenseSummary!);
+    expect(
+      await page
+        .locator('tr[data-customer-id]')
+        .evaluateAll((rows) =>
+          rows.map((r) => (r as unknown as { dataset: { customerId: string } }).dataset.customerId),
+        ),
+    ).toEqual(partner.data.partner!.customers.nodes.map((c) => c.id));
+    expect(await open(view, `#/partners/${PARTNER}/alerts`, 'tr[data-kind]')).toBe(1);
+    expect(await problems(view)).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+
   it('lets a viewer of two customers pick one, or list every customer it may read', async () => {
     const view = await dashboardPage(harness);
     const { page } = view;
