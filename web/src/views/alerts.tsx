@@ -71,8 +71,10 @@ function AlertTable({
                   ? '—'
                   : `${count(alert.consumed)} / ${count(alert.purchased)}`}
               </td>
-              <td>{alert.detectedOn}</td>
-              <td data-field="actionDue">{alert.actionDue ?? '—'}</td>
+              <td class="date">{alert.detectedOn}</td>
+              <td class="date" data-field="actionDue">
+                {alert.actionDue ?? '—'}
+              </td>
             </tr>
           ))}
         </tbody>
