@@ -9,7 +9,10 @@ import { testDbKind } from '../../support/database';
 import { FIXTURE_TODAY, loadGraphFixture } from '../../support/graph-fixture';
 import { createPrivateMariadb } from '../../support/private-mariadb';
 import type { PrivateMariadb } from '../../support/private-mariadb';
-import { asUser, startTestStack } from '../../support/stack';
+import { signToken } from '../../../src/auth/sign-token';
+import { freePorts } from '../../support/free-ports';
+import { asUser, postGraphQL, startTestStack, TEST_JWT } from '../../support/stack';
+import { startCli } from '../cli/cli-process';
 import type { GraphQLBody, TestStack } from '../../support/stack';
 
 // Issue 15 §2: a MariaDB primary and a real replica of it (two mariadbd of the test's own, binlog
@@ -245,5 +248,41 @@ onMysql('a read replica', () => {
     measured.caughtUpToReplicaSeconds = back.seconds;
     expect(usageOf(back.body, 'PROFESSIONAL')).toEqual(usageOf(away.body, 'PROFESSIONAL'));
     expect(back.failed).toBe(0);
+  });
+  it('is what `serve` does with DATABASE_READ_URL', async () => {
+    const [gateway, ...subgraphs] = await freePorts(4);
+    const serving = startCli(['serve'], {
+      DATABASE_URL: `${primary.serverUrl}${DATABASE}`,
+      DATABASE_READ_URL: `${replica.serverUrl}${DATABASE}`,
+      REPLICA_CHECK_INTERVAL_SECONDS: '0.5',
+      JWT_SECRET: TEST_JWT.secret,
+      LOG_LEVEL: 'warn',
+      PORT: String(gateway),
+      ORGANIZATIONS_PORT: String(subgraphs[0]),
+      SUBSCRIPTIONS_PORT: String(subgraphs[1]),
+      USAGE_PORT: String(subgraphs[2]),
+    });
+    try {
+      await serving.waitFor(/Press Ctrl-C to stop/);
+      const token = await signToken({ userId: 'u-pfa-north' }, TEST_JWT);
+      const deadline = Date.now() + 60_000;
+      let name: unknown;
+      while (Date.now() < deadline) {
+        const { body } = await postGraphQL(
+          `http://127.0.0.1:${gateway}/graphql`,
+          '{ partner(id: "p-north") { name } }',
+          {},
+          { authorization: `Bearer ${token}` },
+        );
+        name = (body.data?.partner as { name?: string } | null)?.name;
+        if (name === `Northwind Telecom${MARK}`) break;
+        await pause(200);
+      }
+      expect(name).toBe(`Northwind Telecom${MARK}`);
+      // The process says where its reads go, and why.
+      expect(serving.stderr()).toMatch(/reads go to the replica \(replicating, lag \d+ s\)/);
+    } finally {
+      expect(await serving.stop()).toBe(0);
+    }
   });
 });
