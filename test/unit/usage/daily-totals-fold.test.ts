@@ -1,4 +1,5 @@
 import { foldDailyTotals } from '../../../src/db/queries/daily-totals';
+import { LicenseType } from '../../../src/db/enums';
 
 // The fold of snapshots into daily totals as LicenseSummary counts a day: each source at its
 // latest snapshot, the level before the window landing on its first day.
@@ -6,7 +7,7 @@ import { foldDailyTotals } from '../../../src/db/queries/daily-totals';
 const snap = (source: string, day: string, consumed: number, owner = 'c-1') => ({
   owner_id: owner,
   source_id: source,
-  license_type: 'BASIC' as const,
+  license_type: LicenseType.BASIC,
   day,
   consumed,
 });

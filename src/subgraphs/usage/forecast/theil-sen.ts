@@ -27,14 +27,15 @@ export interface TheilSenFit extends Line {
 /** Two-sided 95 %: the normal quantile Sen's interval is built with. */
 const Z_95 = 1.959964;
 
-function median(sorted: readonly number[]): number {
+function median(sorted: ArrayLike<number>): number {
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** The intercept that goes with `slope`: the median of y - slope x (Theil–Sen's own choice). */
 function lineWith(points: readonly Point[], slope: number): Line {
-  const offsets = points.map((p) => p.y - slope * p.x).sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than Array#sort with a comparator.
+  const offsets = Float64Array.from(points, (p) => p.y - slope * p.x).sort();
   return { slope, intercept: median(offsets) };
 }
 
@@ -52,15 +53,16 @@ function tieTerm(values: readonly number[]): number {
  * interval of its slope; null when fewer than two distinct x leave no slope to take.
  */
 export function theilSen(points: readonly Point[]): TheilSenFit | null {
-  const slopes: number[] = [];
+  const all = new Float64Array((points.length * (points.length - 1)) / 2);
+  let count = 0;
   for (let i = 0; i < points.length; i++) {
     for (let j = i + 1; j < points.length; j++) {
       const dx = points[j].x - points[i].x;
-      if (dx !== 0) slopes.push((points[j].y - points[i].y) / dx);
+      if (dx !== 0) all[count++] = (points[j].y - points[i].y) / dx;
     }
   }
-  if (slopes.length === 0) return null;
-  slopes.sort((a, b) => a - b);
+  if (count === 0) return null;
+  const slopes = all.subarray(0, count).sort();
   const slope = median(slopes);
 
   // Sen's interval: the slopes of rank (N ∓ z·σ_S)/2, σ_S² Kendall's S variance with ties.
