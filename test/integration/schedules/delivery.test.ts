@@ -1,4 +1,5 @@
 import { DeliveryStatus } from '../../../src/db/schedules/report-delivery.entity';
+import { UsageDimension } from '../../../src/graphql/enums';
 import { ReportSchedule } from '../../../src/db/schedules/report-schedule.entity';
 import { OWNER_LOST_ACCESS, deliver } from '../../../src/subgraphs/usage/schedules/deliver';
 import { sweepDue } from '../../../src/subgraphs/usage/schedules/sweep';
@@ -55,6 +56,24 @@ it('mails the period as a CSV attachment, equal to the report, to the recipients
   const attachment = attachmentOf(mail.raw);
   expect(attachment.filename).toBe('usage-2026-11-16-2026-11-22.csv');
   expect(cellsOf(attachment.content)).toEqual(cells);
+});
+
+it("mails a partner's report across its customers to a partner admin", async () => {
+  const id = await scheduleOf(db.ds, 'u-pfa-north', ['u-pro-north'], {
+    customerId: null,
+    partnerId: 'p-north',
+    groupBy: [UsageDimension.CUSTOMER, UsageDimension.LICENSE_TYPE],
+  });
+  await deliver(deliveryDeps(db.ds, smtp.url), id, WEEK);
+  const customers = fixture.customers.filter((c) => c.partnerId === 'p-north').map((c) => c.id);
+  const cells = expectedCells(fixture, WEEK, {
+    customers,
+    filter: { partnerId: 'p-north' },
+    groupBy: ['CUSTOMER', 'LICENSE_TYPE'],
+  });
+  expect(new Set(cells.slice(1).map((row) => row[1])).size).toBeGreaterThan(1);
+  expect(smtp.received.map((mail) => mail.to)).toEqual([['pro@northwind.example']]);
+  expect(cellsOf(attachmentOf(smtp.received[0].raw).content)).toEqual(cells);
 });
 
 it('delivers a period once, however often it is run', async () => {

@@ -11,7 +11,7 @@ import { smtpMailer } from '../../../src/subgraphs/usage/schedules/mailer';
 import { CSV_COLUMNS } from '../../../src/subgraphs/usage/report/csv-lines';
 import type { GraphFixture } from '../../support/graph-fixture';
 import { usageReport } from '../../support/reporting-oracle';
-import type { Dimension } from '../../support/reporting-oracle';
+import type { Dimension, ReportFilter } from '../../support/reporting-oracle';
 
 // What the scheduled report tests share: a schedule made as createReportSchedule makes it, the
 // delivery's dependencies pointed at a test SMTP server, and the CSV a period must give, written
@@ -54,15 +54,21 @@ export async function scheduleOf(
   return createSchedule(ds, viewer!, { ...WEEKLY_ACME, ...input, recipientIds }, WEEK_DUE);
 }
 
-/** The CSV of WEEKLY_ACME over `period` as cells, from the oracle's rows, header first. */
-export function expectedCells(fixture: GraphFixture, period: { from: string; to: string }) {
-  const rows = usageReport(
-    fixture,
-    ['c-acme'],
-    { customerIds: ['c-acme'], ...period },
-    WEEKLY_ACME.groupBy as Dimension[],
-    'DAY',
-  );
+/**
+ * The CSV of a report over `period` as cells, from the oracle's rows, header first: by default
+ * WEEKLY_ACME's (c-acme by subscription and license type, by day).
+ */
+export function expectedCells(
+  fixture: GraphFixture,
+  period: { from: string; to: string },
+  report: { customers: string[]; filter: Partial<ReportFilter>; groupBy: Dimension[] } = {
+    customers: ['c-acme'],
+    filter: { customerIds: ['c-acme'] },
+    groupBy: WEEKLY_ACME.groupBy as Dimension[],
+  },
+) {
+  const filter = { ...report.filter, ...period };
+  const rows = usageReport(fixture, report.customers, filter, report.groupBy, 'DAY');
   // The header as README documents it (the columns of GET /reports/usage.csv).
   return [[...CSV_COLUMNS], ...rows.map((row) => CSV_COLUMNS.map((c) => String(row[c] ?? '')))];
 }
