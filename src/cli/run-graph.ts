@@ -13,7 +13,7 @@ import { startStack } from '../server/stack';
 import { startTracing } from '../telemetry/tracing';
 import type { Piece } from '../server/stack';
 import type { CliSession } from './session';
-import { stopRequested } from './stop-requested';
+import { stopRequested } from './session';
 import { startEmbeddedWorker } from './worker';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);

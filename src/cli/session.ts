@@ -99,3 +99,19 @@ export class CliSession {
     };
   }
 }
+
+/**
+ * For the long-running commands (start, serve, worker): resolves when the process is asked to
+ * stop (Ctrl-C, `docker stop`, a supervisor).
+ */
+export function stopRequested(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -4,7 +4,7 @@ import { startReportWorker } from '../subgraphs/usage/schedules/report-worker';
 import type { ReportWorker } from '../subgraphs/usage/schedules/report-worker';
 import { withDatabase } from './database';
 import type { CliSession } from './session';
-import { stopRequested } from './stop-requested';
+import { stopRequested } from './session';
 
 // `licensegraph worker`: mails the scheduled usage reports (README, Scheduled reports) until
 // stopped. Run as many as you like against the same database and REDIS_URL: BullMQ shares the jobs
