@@ -2,8 +2,8 @@ import type { DeliveryJob, JobHandlers, JobQueue, QueueSettings } from './job-qu
 import { deliveryJobId } from './job-queue';
 
 // The queue without Redis (`npm start` with REDIS_URL unset): jobs live in this process and are
-// lost when it stops; the sweep finds periods that ended again on the next start, since a period
-// is only marked done in the database. Retries and backoff as BullMQ would do them.
+// lost when it stops (a queued period is not queued again: the sweep moved next_run_at on; BullMQ
+// keeps its jobs in Redis). Retries and backoff as BullMQ would do them.
 
 export class InProcessQueue implements JobQueue {
   readonly kind = 'in-process' as const;
