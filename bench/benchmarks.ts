@@ -7,6 +7,7 @@ import { seedBenchmark } from './seed.bench';
 import { seriesBenchmark } from './read-path/series.bench';
 import { subtreeBenchmark } from './read-path/subtree.bench';
 import { throughputBenchmark } from './read-path/throughput.bench';
+import { loadBenchmark } from './read-path/load.bench';
 
 /** Every benchmark `npm run bench` knows, in the order it runs them. Later issues add theirs. */
 export const BENCHMARKS: readonly Benchmark[] = [
@@ -18,4 +19,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   subtreeBenchmark,
   seriesBenchmark,
   throughputBenchmark,
+  loadBenchmark,
 ];

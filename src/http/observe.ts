@@ -65,7 +65,12 @@ export function observeRequests(
     // In the request's scope: the event comes from the socket, outside of it.
     const finished = () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const operation = operationLabel(scope.operation ?? sentOperationName(req));
+      // Outside /graphql a fixed label per kind of path: paths are the client's, unbounded.
+      const operation = req.originalUrl.startsWith('/graphql')
+        ? operationLabel(scope.operation ?? sentOperationName(req))
+        : req.originalUrl.startsWith('/reports/')
+          ? 'csv_export'
+          : 'other_path';
       const outcome = scope.outcome ?? (res.statusCode < 400 ? 'ok' : `HTTP_${res.statusCode}`);
       requests.inc({ service, operation, outcome });
       requestDuration.observe({ service, operation }, seconds);
