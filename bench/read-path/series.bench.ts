@@ -37,7 +37,8 @@ export const seriesBenchmark: Benchmark = {
   run: (log) =>
     withReadGraph(
       log,
-      { MAX_QUERY_COST: '100000000', MAX_USAGE_POINTS: '1000000' },
+      // The statement deadline too: the floor has none (see subtree.bench.ts).
+      { MAX_QUERY_COST: '100000000', MAX_USAGE_POINTS: '1000000', REQUEST_TIMEOUT_SECONDS: '120' },
       async (graph) => {
         const variables = { partnerId: PARTNER, first: CUSTOMERS, from: FROM, to: TODAY };
         const r = await sideBySide(graph, { query: SERIES, variables }, '/series', variables, RUNS);
