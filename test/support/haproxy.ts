@@ -72,6 +72,9 @@ export function haproxyConfig(backends: Backend[], adminSocket: string): string 
     '  retries 3',
     '  option redispatch 1',
     '  retry-on conn-failure',
+    // A request is never sent on an idle server connection kept from an earlier one: that instance
+    // may have died since, and HAProxy then closes the client's connection without an answer.
+    '  http-reuse never',
     '  option httpchk',
     '  http-check send meth GET uri /health/ready',
     '  http-check expect status 200',

@@ -1,4 +1,5 @@
 import { useFixtureStack } from './fixture-stack';
+import { REQUEST_ID } from '../../support/request-ids';
 
 // The gateway as a client meets it: authentication before planning, limits, and what a client
 // sees when one subgraph is down.
@@ -116,6 +117,7 @@ describe('gateway with a subgraph down', () => {
     expect(body.errors?.[0].extensions).toEqual({
       code: 'SUBGRAPH_UNAVAILABLE',
       service: 'subscriptions',
+      requestId: REQUEST_ID,
     });
     expect(body.errors?.[0].message).toMatch(/subscriptions/);
     expect(JSON.stringify(body.errors)).not.toMatch(
@@ -173,7 +175,11 @@ describe('gateway with the usage subgraph down', () => {
     });
     expect(body.errors?.length).toBeGreaterThan(0);
     for (const error of body.errors ?? []) {
-      expect(error.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', service: 'usage' });
+      expect(error.extensions).toEqual({
+        code: 'SUBGRAPH_UNAVAILABLE',
+        service: 'usage',
+        requestId: REQUEST_ID,
+      });
       expect(error.message).toMatch(/usage/);
     }
     expect(JSON.stringify(body.errors)).not.toMatch(
@@ -198,7 +204,7 @@ describe('gateway with the organizations subgraph down', () => {
       subscription: { id: 'Sub-100001', kind: expect.any(String) },
     });
     expect(body.errors?.map((e) => e.extensions)).toEqual([
-      { code: 'SUBGRAPH_UNAVAILABLE', service: 'organizations' },
+      { code: 'SUBGRAPH_UNAVAILABLE', service: 'organizations', requestId: REQUEST_ID },
     ]);
     expect(JSON.stringify(body.errors)).not.toMatch(
       /127\.0\.0\.1|localhost|ECONNREFUSED|stack|\bat /i,
