@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { parseDatabaseUrl } from '../../../src/config';
 import { openDataSource } from '../../../src/db/data-source';
 import { createMysqlDatabase, testDbKind } from '../../support/database';
+import { freePorts } from '../../support/free-ports';
 
 // The real command line as a child process (`node bin/licensegraph.js`, which compiles dist/ when
 // it is stale: the first call of a run may take a while), against a database of its own.
@@ -67,6 +68,20 @@ export async function createCliDatabase(): Promise<CliDatabase> {
 }
 
 /** A long-running command (`start`, `serve`) as a child process, read line by line. */
+/** Free ports for `serve`: the gateway's, and the environment that gives it and its subgraphs theirs. */
+export async function servePorts(): Promise<{ gateway: number; env: Record<string, string> }> {
+  const [gateway, organizations, subscriptions, usage] = await freePorts(4);
+  return {
+    gateway,
+    env: {
+      PORT: String(gateway),
+      ORGANIZATIONS_PORT: String(organizations),
+      SUBSCRIPTIONS_PORT: String(subscriptions),
+      USAGE_PORT: String(usage),
+    },
+  };
+}
+
 export interface RunningCli {
   /** Everything printed on stdout so far. */
   stdout(): string;

@@ -2,9 +2,8 @@ import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { signToken } from '../../../src/auth/sign-token';
 import { testDbKind } from '../../support/database';
-import { freePorts } from '../../support/free-ports';
 import { loadGraphFixture } from '../../support/graph-fixture';
-import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, startCli } from '../cli/cli-process';
+import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, servePorts, startCli } from '../cli/cli-process';
 import type { CliDatabase } from '../cli/cli-process';
 
 // Issue 13 §3, the end of a drain: a request whose statement is still running when DRAIN_SECONDS
@@ -33,16 +32,13 @@ onMysql('drain deadline on MySQL', () => {
   it(
     'cancels a statement still running at the drain deadline: a clean error, exit 0',
     async () => {
-      const [gateway, ...subgraphs] = await freePorts(4);
+      const { gateway, env: ports } = await servePorts();
       const running = startCli(['serve'], {
         DATABASE_URL: db.url,
         DATA_DIR: db.dataDir,
         LOG_LEVEL: 'error',
         JWT_SECRET: SECRET,
-        PORT: String(gateway),
-        ORGANIZATIONS_PORT: String(subgraphs[0]),
-        SUBSCRIPTIONS_PORT: String(subgraphs[1]),
-        USAGE_PORT: String(subgraphs[2]),
+        ...ports,
         DRAIN_SECONDS: '2',
         REQUEST_TIMEOUT_SECONDS: '600',
         LOCK_WAIT_TIMEOUT_SECONDS: '600',

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { signToken } from '../../../src/auth/sign-token';
 import { loadGraphFixture } from '../../support/graph-fixture';
-import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, startCli } from '../cli/cli-process';
-import { freePorts } from '../../support/free-ports';
+import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, servePorts, startCli } from '../cli/cli-process';
 import type { CliDatabase } from '../cli/cli-process';
 
 // Issue 13 §3: SIGTERM under load. `serve` stops taking connections at once but lets the requests
@@ -32,16 +31,13 @@ type Outcome = 'answered' | 'refused' | string;
 it(
   'answers or cleanly refuses every request in flight at SIGTERM, and exits 0',
   async () => {
-    const [gateway, ...subgraphs] = await freePorts(4);
+    const { gateway, env: ports } = await servePorts();
     const running = startCli(['serve'], {
       DATABASE_URL: db.url,
       DATA_DIR: db.dataDir,
       LOG_LEVEL: 'error',
       JWT_SECRET: SECRET,
-      PORT: String(gateway),
-      ORGANIZATIONS_PORT: String(subgraphs[0]),
-      SUBSCRIPTIONS_PORT: String(subgraphs[1]),
-      USAGE_PORT: String(subgraphs[2]),
+      ...ports,
       DRAIN_SECONDS: '20',
       // 100 requests at once on 10 connections of a busy machine wait longer than the default
       // 5 s for one, and would be refused SERVICE_UNAVAILABLE: a deadline this test is not about.

@@ -4,13 +4,12 @@ import { signToken } from '../../../src/auth/sign-token';
 import { createLogger } from '../../../src/logger';
 import type { TestDatabase } from '../../support/database';
 import { openFixtureDatabase } from '../../support/fixture-database';
-import { freePorts } from '../../support/free-ports';
 import { graphFixture, loadGraphFixture } from '../../support/graph-fixture';
 import { startOtlpReceiver } from '../../support/otlp-receiver';
 import type { ReceivedSpan } from '../../support/otlp-receiver';
 import { asUser, startTestStack } from '../../support/stack';
 import type { TestStack } from '../../support/stack';
-import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, startCli } from '../cli/cli-process';
+import { createCliDatabase, FIRST_CALL_TIMEOUT_MS, servePorts, startCli } from '../cli/cli-process';
 import type { CliDatabase } from '../cli/cli-process';
 
 // Issue 13 §7: one request's trace, from the client's W3C traceparent through the gateway and its
@@ -121,16 +120,13 @@ describe('traces over OTLP from serve', () => {
     'sends the span tree gateway → subgraph fetch → subgraph → SQL, one trace id',
     async () => {
       const receiver = await startOtlpReceiver();
-      const [gateway, ...subgraphs] = await freePorts(4);
+      const { gateway, env: ports } = await servePorts();
       const running = startCli(['serve'], {
         DATABASE_URL: db.url,
         DATA_DIR: db.dataDir,
         LOG_LEVEL: 'debug',
         JWT_SECRET: SECRET,
-        PORT: String(gateway),
-        ORGANIZATIONS_PORT: String(subgraphs[0]),
-        SUBSCRIPTIONS_PORT: String(subgraphs[1]),
-        USAGE_PORT: String(subgraphs[2]),
+        ...ports,
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       });
       let answer: Answer;

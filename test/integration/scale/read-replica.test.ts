@@ -10,9 +10,8 @@ import { FIXTURE_TODAY, loadGraphFixture } from '../../support/graph-fixture';
 import { createPrivateMariadb } from '../../support/private-mariadb';
 import type { PrivateMariadb } from '../../support/private-mariadb';
 import { signToken } from '../../../src/auth/sign-token';
-import { freePorts } from '../../support/free-ports';
 import { asUser, postGraphQL, startTestStack, TEST_JWT } from '../../support/stack';
-import { startCli } from '../cli/cli-process';
+import { servePorts, startCli } from '../cli/cli-process';
 import type { GraphQLBody, TestStack } from '../../support/stack';
 
 // Issue 15 §2: a MariaDB primary and a real replica of it (two mariadbd of the test's own, binlog
@@ -250,17 +249,14 @@ onMysql('a read replica', () => {
     expect(back.failed).toBe(0);
   });
   it('is what `serve` does with DATABASE_READ_URL', async () => {
-    const [gateway, ...subgraphs] = await freePorts(4);
+    const { gateway, env: ports } = await servePorts();
     const serving = startCli(['serve'], {
       DATABASE_URL: `${primary.serverUrl}${DATABASE}`,
       DATABASE_READ_URL: `${replica.serverUrl}${DATABASE}`,
       REPLICA_CHECK_INTERVAL_SECONDS: '0.5',
       JWT_SECRET: TEST_JWT.secret,
       LOG_LEVEL: 'warn',
-      PORT: String(gateway),
-      ORGANIZATIONS_PORT: String(subgraphs[0]),
-      SUBSCRIPTIONS_PORT: String(subgraphs[1]),
-      USAGE_PORT: String(subgraphs[2]),
+      ...ports,
     });
     try {
       await serving.waitFor(/Press Ctrl-C to stop/);
