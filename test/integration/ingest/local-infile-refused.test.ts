@@ -1,6 +1,6 @@
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import type { DataSource, Logger } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { openDataSource } from '../../../src/db/data-source';
 import { LicenseType } from '../../../src/db/enums';
 import { onBulkLoadNotice } from '../../../src/db/usage/local-infile';
@@ -9,6 +9,7 @@ import { testDbKind } from '../../support/database';
 import { createPrivateMariadb } from '../../support/private-mariadb';
 import type { PrivateMariadb } from '../../support/private-mariadb';
 import { FIXTURES, ndjson, scratchFolder } from './database-state';
+import { StatementCounter } from '../../support/statement-counter';
 
 // A MariaDB server that refuses LOAD DATA LOCAL INFILE (local_infile=OFF, a server of the test's
 // own): the import says so once, in its log, and stores the same rows with the same counts
@@ -20,15 +21,7 @@ const NOW = new Date('2026-11-29T12:00:00.000Z');
 onMysql('usage import on a server that refuses LOCAL INFILE', () => {
   let server: PrivateMariadb;
   let ds: DataSource;
-  const statements: string[] = [];
-  const logger: Logger = {
-    logQuery: (query) => void statements.push(query),
-    logQueryError: () => undefined,
-    logQuerySlow: () => undefined,
-    logSchemaBuild: () => undefined,
-    logMigration: () => undefined,
-    log: () => undefined,
-  };
+  const logger = new StatementCounter();
   const scratch = scratchFolder();
 
   beforeAll(async () => {
@@ -53,7 +46,7 @@ onMysql('usage import on a server that refuses LOCAL INFILE', () => {
     expect(Number(local)).toBe(0);
     const notices: string[] = [];
     onBulkLoadNotice(ds, (message) => notices.push(message));
-    statements.length = 0;
+    logger.reset();
     const base = await importFiles(ds, [path.join(FIXTURES, 'example.json')], () => undefined, {
       now: NOW,
     });
@@ -84,8 +77,10 @@ onMysql('usage import on a server that refuses LOCAL INFILE', () => {
 
     // Asked once (by the first write: the example's usage), refused once, said once; that write
     // and both files went in through INSERTs.
-    expect(statements.filter((s) => s.startsWith('LOAD DATA'))).toHaveLength(1);
-    expect(statements.filter((s) => s.startsWith('INSERT INTO usage_staging'))).toHaveLength(3);
+    expect(logger.statements.filter((s) => s.startsWith('LOAD DATA'))).toHaveLength(1);
+    expect(logger.statements.filter((s) => s.startsWith('INSERT INTO usage_staging'))).toHaveLength(
+      3,
+    );
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/refuses LOAD DATA LOCAL INFILE.*multi-row INSERTs instead/);
   });

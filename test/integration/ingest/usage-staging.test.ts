@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DataSource, Logger } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { openDataSource } from '../../../src/db/data-source';
 import { LicenseType } from '../../../src/db/enums';
 import { rebuildUsageRollups } from '../../../src/db/rollups/rebuild';
@@ -13,6 +13,7 @@ import { importFiles } from '../../../src/ingest/import-files';
 import { openTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { FIXTURES, dumpTables } from './database-state';
+import { StatementCounter } from '../../support/statement-counter';
 import {
   EXAMPLE_CLUSTER as CLUSTER,
   EXAMPLE_TENANT as TENANT,
@@ -33,15 +34,7 @@ describe('usage written through the staging table', () => {
   let db: TestDatabase;
   /** MySQL: one connection, so that what it holds after a write can be asked on it. */
   let single: DataSource;
-  let statements: string[] = [];
-  const logger: Logger = {
-    logQuery: (query) => void statements.push(query),
-    logQueryError: () => undefined,
-    logQuerySlow: () => undefined,
-    logSchemaBuild: () => undefined,
-    logMigration: () => undefined,
-    log: () => undefined,
-  };
+  const logger = new StatementCounter();
 
   beforeAll(async () => {
     db = await openTestDatabase({ logger });
@@ -97,11 +90,13 @@ describe('usage written through the staging table', () => {
     const fresh = Array.from({ length: 30 }, (_, i) =>
       row(CLUSTER, LicenseType.COMMON_AREA, day(20 + i), 7 * i),
     );
-    statements = [];
+    logger.reset();
     const counts = await write(db.ds, [...fresh, ...changed]);
     expect(counts).toEqual({ inserted: 30, updated: 27, unchanged: 53 });
     if (db.kind === 'mysql') {
-      expect(statements.filter((s) => s.startsWith('LOAD DATA LOCAL INFILE'))).toHaveLength(1);
+      expect(logger.statements.filter((s) => s.startsWith('LOAD DATA LOCAL INFILE'))).toHaveLength(
+        1,
+      );
     }
     expect(await stored()).toEqual(
       [...fresh, ...changed]
